@@ -1,0 +1,102 @@
+/**
+ * The connection to one engine: a dockerode client for the chosen endpoint, the negotiated API
+ * version, and `call`, which turns every failure into an EngineError with a sentence.
+ */
+import { readFileSync } from 'node:fs';
+import Docker from 'dockerode';
+import type { Endpoint } from './connection.js';
+import { classifyError, EngineError } from './errors.js';
+
+/** Oldest API berth supports (engine 20.10) and newest it knows. */
+export const MIN_API_VERSION = '1.41';
+export const MAX_API_VERSION = '1.47';
+
+export interface EngineContext {
+  docker: Docker;
+  endpoint: Endpoint;
+  /** The API version in use after negotiation, e.g. `1.41`. */
+  apiVersion: string | undefined;
+  /** Runs one engine call; any failure becomes an EngineError naming the action. */
+  call<T>(action: string, run: () => Promise<T>): Promise<T>;
+}
+
+function readIfSet(file: string | undefined): Buffer | undefined {
+  return file ? readFileSync(file) : undefined;
+}
+
+export function dockerOptions(endpoint: Endpoint): Docker.DockerOptions {
+  switch (endpoint.protocol) {
+    case 'unix':
+    case 'npipe':
+      return { socketPath: endpoint.socketPath };
+    case 'tcp': {
+      const tls = endpoint.tls;
+      if (!tls) return { protocol: 'http', host: endpoint.host, port: endpoint.port };
+      return {
+        protocol: 'https',
+        host: endpoint.host,
+        port: endpoint.port,
+        ca: readIfSet(tls.ca),
+        cert: readIfSet(tls.cert),
+        key: readIfSet(tls.key),
+        // Without DOCKER_TLS_VERIFY the CLI encrypts but does not check the server.
+        ...(tls.verify ? {} : { checkServerIdentity: () => undefined }),
+      } as Docker.DockerOptions;
+    }
+    case 'ssh':
+      // docker-modem runs `docker system dial-stdio` on the remote host over ssh2, like the CLI.
+      return {
+        protocol: 'ssh',
+        host: endpoint.host,
+        port: endpoint.port,
+        username: endpoint.username,
+        sshOptions: { agent: process.env.SSH_AUTH_SOCK },
+      } as Docker.DockerOptions;
+  }
+}
+
+export function createContext(endpoint: Endpoint): EngineContext {
+  const docker = new Docker(dockerOptions(endpoint));
+  const context: EngineContext = {
+    docker,
+    endpoint,
+    apiVersion: undefined,
+    async call(action, run) {
+      try {
+        return await run();
+      } catch (error) {
+        throw classifyError(error, { endpoint: endpoint.url, action });
+      }
+    },
+  };
+  return context;
+}
+
+function compareVersions(a: string, b: string): number {
+  const [aMajor = 0, aMinor = 0] = a.split('.').map(Number);
+  const [bMajor = 0, bMinor = 0] = b.split('.').map(Number);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+/**
+ * Picks the highest API version both sides speak, as the docker CLI does, and pins the client
+ * to it so request and response shapes stay the ones berth was tested with.
+ */
+export function negotiateVersion(serverApiVersion: string): string {
+  if (compareVersions(serverApiVersion, MIN_API_VERSION) < 0) {
+    throw new EngineError(
+      'EngineTooOld',
+      `The engine speaks API ${serverApiVersion}; berth needs ${MIN_API_VERSION} (Docker Engine 20.10) or newer. ` +
+        'Upgrade Docker.',
+    );
+  }
+  return compareVersions(serverApiVersion, MAX_API_VERSION) > 0 ? MAX_API_VERSION : serverApiVersion;
+}
+
+export async function negotiate(context: EngineContext): Promise<string> {
+  const version = await context.call('read the engine version', () => context.docker.version());
+  const chosen = negotiateVersion(version.ApiVersion);
+  (context.docker.modem as unknown as { version: string }).version = `v${chosen}`;
+  context.apiVersion = chosen;
+  return chosen;
+}
