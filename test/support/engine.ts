@@ -45,3 +45,20 @@ export async function makeContainer(
 export async function runCleanup(cleanup: Array<() => Promise<unknown>>) {
   await Promise.all(cleanup.splice(0).map((fn) => fn()));
 }
+
+/**
+ * A second private engine for tests that would disturb others on the shared one: pruning
+ * everything stopped, or restarting the daemon. Destroy it in afterAll.
+ */
+export async function startOwnEngine(name: string) {
+  const { importBusybox, startPrivateEngine } = await import('./private-engine.js');
+  const engine = await startPrivateEngine({ name });
+  try {
+    await importBusybox(engine);
+    const context = await testContext(engine.host);
+    return { engine, context };
+  } catch (error) {
+    await engine.destroy();
+    throw error;
+  }
+}

@@ -115,6 +115,8 @@ export async function startPrivateEngine(options: { name?: string } = {}): Promi
     start,
     stop,
     destroy: async () => {
+      // dockerd waits out every container's stop grace period on shutdown; kill them first.
+      await killAllContainers(socketPath).catch(() => undefined);
       await stop();
       try {
         // Leftover overlay or shm mounts would make the removal fail; the data root is disposable.
@@ -125,6 +127,26 @@ export async function startPrivateEngine(options: { name?: string } = {}): Promi
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function request(socketPath: string, method: string, urlPath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ socketPath, method, path: urlPath }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => {
+        body += c;
+      });
+      res.on('end', () => resolve(body));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function killAllContainers(socketPath: string) {
+  const list = JSON.parse(await request(socketPath, 'GET', '/containers/json')) as Array<{ Id: string }>;
+  await Promise.all(list.map((c) => request(socketPath, 'POST', `/containers/${c.Id}/kill`)));
 }
 
 let ip6Flag: boolean | undefined;

@@ -1,0 +1,51 @@
+/**
+ * berth's command line: `berth` opens the full-screen UI, `berth doctor` diagnoses the
+ * connection. Heavy modules (Ink, the UI) are imported only by the command that needs them, so
+ * `--help`, `--version` and `doctor` start fast.
+ */
+import { Command } from 'commander';
+import { BERTH_VERSION } from './version.js';
+
+interface GlobalOptions {
+  host?: string;
+  context?: string;
+  readOnly?: boolean;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command();
+  program
+    .name('berth')
+    .description('A full-screen terminal UI for the Docker Engine.')
+    .version(BERTH_VERSION, '-v, --version', 'print the version')
+    .option('-H, --host <url>', 'engine address (overrides DOCKER_HOST), e.g. unix:///var/run/docker.sock')
+    .option('-c, --context <name>', 'docker context to use (overrides DOCKER_CONTEXT)')
+    .option('--read-only', 'disable every action that changes the engine')
+    .showHelpAfterError()
+    .action(async (options: GlobalOptions) => {
+      const { runApp } = await import('./app/run-app.js');
+      exitCode = await runApp({ host: options.host, context: options.context, readOnly: options.readOnly ?? false });
+    });
+
+  program
+    .command('doctor')
+    .description('diagnose the connection to the Docker engine without opening the UI')
+    .action(async () => {
+      const { runDoctor } = await import('./cli/doctor.js');
+      const options = program.opts<GlobalOptions>();
+      exitCode = await runDoctor({ host: options.host, context: options.context });
+    });
+
+  program.exitOverride((error) => {
+    throw error;
+  });
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    const code = (error as { exitCode?: number }).exitCode;
+    if (typeof code === 'number') return code;
+    throw error;
+  }
+  return exitCode;
+}

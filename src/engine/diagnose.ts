@@ -1,0 +1,66 @@
+/**
+ * The doctor's diagnosis: which endpoint and why, can it be reached, which versions, how much it
+ * holds — or, on failure, what is wrong and how to fix it. Used by `berth doctor` and by the UI
+ * when the engine cannot be reached.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { createContext, type EngineContext, negotiate } from './client.js';
+import { ConnectionConfigError, type Endpoint, resolveEndpoint } from './connection.js';
+import { EngineError } from './errors.js';
+import { type EngineInfo, type EngineVersion, engineInfo, engineVersion } from './system.js';
+
+export interface EngineSelection {
+  host?: string;
+  context?: string;
+}
+
+export type Diagnosis =
+  | {
+      ok: true;
+      endpoint: Endpoint;
+      apiVersion: string;
+      version: EngineVersion;
+      info: EngineInfo;
+      context: EngineContext;
+    }
+  | { ok: false; endpoint?: Endpoint; error: EngineError };
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Chooses the endpoint from flags, the environment and the docker config, like the CLI. */
+export function chooseEndpoint(selection: EngineSelection = {}, env = process.env): Endpoint {
+  try {
+    return resolveEndpoint({
+      env,
+      homeDir: homedir(),
+      readFile: readIfExists,
+      exists: existsSync,
+      flags: selection,
+    });
+  } catch (error) {
+    if (error instanceof ConnectionConfigError) throw new EngineError('BadRequest', error.message);
+    throw error;
+  }
+}
+
+export async function diagnose(selection: EngineSelection = {}, env = process.env): Promise<Diagnosis> {
+  let endpoint: Endpoint | undefined;
+  try {
+    endpoint = chooseEndpoint(selection, env);
+    const context = createContext(endpoint);
+    const apiVersion = await negotiate(context);
+    const [version, info] = await Promise.all([engineVersion(context), engineInfo(context)]);
+    return { ok: true, endpoint, apiVersion, version, info, context };
+  } catch (error) {
+    const engineError =
+      error instanceof EngineError ? error : new EngineError('EngineError', String((error as Error)?.message ?? error));
+    return { ok: false, endpoint, error: engineError };
+  }
+}
