@@ -25,7 +25,14 @@ export function uniqueName(prefix: string): string {
 export async function makeContainer(
   context: EngineContext,
   cleanup: Array<() => Promise<unknown>>,
-  options: { cmd: string[]; tty?: boolean; openStdin?: boolean; name?: string; start?: boolean; init?: boolean },
+  options: {
+    cmd: string[];
+    tty?: boolean;
+    openStdin?: boolean;
+    name?: string;
+    start?: boolean;
+    init?: boolean;
+  },
 ) {
   const name = options.name ?? uniqueName('t');
   const container = await context.docker.createContainer({
