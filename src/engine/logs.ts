@@ -1,0 +1,188 @@
+/**
+ * Container logs as lines: TTY-aware (raw with a TTY, multiplexed without), stdout and stderr
+ * told apart, timestamps parsed off, partial lines kept across chunks and the last one flushed.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { EngineContext } from './client.js';
+import { FrameDemuxer, type FrameStream, STDERR } from './demux.js';
+import { classifyError } from './errors.js';
+import { decodeLine, LineSplitter } from './line-splitter.js';
+
+export type OutputStream = 'stdout' | 'stderr';
+
+export interface LogLine {
+  stream: OutputStream;
+  /** The line without its newline (and without the `\r` a TTY adds). */
+  text: string;
+  /** RFC 3339 with nanoseconds, e.g. `2026-11-28T10:01:02.123456789Z`, when asked for. */
+  timestamp?: string;
+}
+
+export interface LogOptions {
+  /** Keep the stream open and deliver new lines until the container stops or `stop()`. */
+  follow?: boolean;
+  /** Only the last N lines; `'all'` (the default) for everything. */
+  tail?: number | 'all';
+  /** Only lines since this time: a Date, or epoch seconds (fractions allowed). */
+  since?: Date | number;
+  /** Ask the engine for timestamps and parse them into `LogLine.timestamp`. */
+  timestamps?: boolean;
+  /** Whether the container has a TTY; read from inspect when not given. */
+  tty?: boolean;
+}
+
+export interface LogStream {
+  /** Whether the container has a TTY (then every line is stdout). */
+  readonly tty: boolean;
+  /**
+   * Settles when the stream is over: resolves when the engine ends it (the container stopped,
+   * or everything was sent without `follow`) or after `stop()`; rejects if the connection fails.
+   */
+  readonly done: Promise<void>;
+  /** Cancels: closes the HTTP stream; no more lines are delivered. */
+  stop(): void;
+}
+
+/** The bytes a docker timestamp prefix takes at most: `2026-11-28T10:01:02.123456789Z` and a space. */
+const MAX_TIMESTAMP_BYTES = 40;
+const SPACE = 0x20;
+
+/** Opens a streaming GET through dockerode's modem, so even non-follow reads are never buffered whole. */
+export function dialStream(
+  context: EngineContext,
+  options: { path: string; query: Record<string, unknown>; statusCodes: Record<number, true | string> },
+): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    context.docker.modem.dial(
+      {
+        path: options.path,
+        method: 'GET',
+        isStream: true,
+        statusCodes: options.statusCodes,
+        options: options.query,
+      },
+      (error, stream) => {
+        if (error) reject(error);
+        else resolve(stream as IncomingMessage);
+      },
+    );
+  });
+}
+
+function sinceSeconds(since: Date | number): string {
+  const seconds = since instanceof Date ? since.getTime() / 1000 : since;
+  return seconds.toFixed(3);
+}
+
+export async function isTty(context: EngineContext, containerId: string, action: string): Promise<boolean> {
+  const info = await context.call(action, () => context.docker.getContainer(containerId).inspect());
+  return info.Config.Tty === true;
+}
+
+/**
+ * Streams a container's logs as lines. `onLines` gets the complete lines of each chunk that
+ * arrives, in order, as one batch (so a consumer updates once per chunk, not once per line).
+ */
+export async function streamLogs(
+  context: EngineContext,
+  containerId: string,
+  options: LogOptions,
+  onLines: (lines: LogLine[]) => void,
+): Promise<LogStream> {
+  const action = `read the logs of ${containerId}`;
+  const tty = options.tty ?? (await isTty(context, containerId, action));
+  const query: Record<string, unknown> = {
+    stdout: true,
+    stderr: true,
+    follow: options.follow === true,
+    timestamps: options.timestamps === true,
+    tail: options.tail === undefined ? 'all' : String(options.tail),
+  };
+  if (options.since !== undefined) query.since = sinceSeconds(options.since);
+  const response = await context.call(action, () =>
+    dialStream(context, {
+      path: `/containers/${encodeURIComponent(containerId)}/logs?`,
+      query,
+      statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+    }),
+  );
+
+  const timestamps = options.timestamps === true;
+  let batch: LogLine[] = [];
+  const lineHandler = (stream: OutputStream) => (bytes: Buffer, start: number, end: number) => {
+    let timestamp: string | undefined;
+    if (timestamps) {
+      const limit = Math.min(end, start + MAX_TIMESTAMP_BYTES);
+      for (let i = start; i < limit; i++) {
+        if (bytes[i] === SPACE) {
+          timestamp = bytes.toString('latin1', start, i);
+          start = i + 1;
+          break;
+        }
+      }
+    }
+    const text = decodeLine(bytes, start, end, tty);
+    batch.push(timestamp === undefined ? { stream, text } : { stream, text, timestamp });
+  };
+  const stdout = new LineSplitter(lineHandler('stdout'));
+  const stderr = new LineSplitter(lineHandler('stderr'));
+  const demuxer = tty
+    ? undefined
+    : new FrameDemuxer((stream: FrameStream, payload) => (stream === STDERR ? stderr : stdout).push(payload));
+
+  let stopped = false;
+  const deliver = () => {
+    if (batch.length === 0 || stopped) return;
+    const lines = batch;
+    batch = [];
+    onLines(lines);
+  };
+
+  const done = new Promise<void>((resolve, reject) => {
+    response.on('data', (chunk: Buffer) => {
+      if (demuxer) demuxer.push(chunk);
+      else stdout.push(chunk);
+      deliver();
+    });
+    response.on('end', () => {
+      stdout.flush();
+      stderr.flush();
+      deliver();
+      resolve();
+    });
+    response.on('error', (error) => {
+      if (stopped) resolve();
+      else reject(classifyError(error, { endpoint: context.endpoint.url, action }));
+    });
+    // A destroyed response emits close without end.
+    response.on('close', () => {
+      if (stopped || response.complete) resolve();
+      else reject(classifyError(new Error('the engine closed the log stream'), { action }));
+    });
+  });
+  // Nobody may be awaiting `done` (a consumer that only calls stop()); never an unhandled rejection.
+  done.catch(() => undefined);
+
+  return {
+    tty,
+    done,
+    stop() {
+      stopped = true;
+      response.destroy();
+    },
+  };
+}
+
+/** All requested lines at once, without following. */
+export async function readLogs(
+  context: EngineContext,
+  containerId: string,
+  options: Omit<LogOptions, 'follow'> = {},
+): Promise<LogLine[]> {
+  const lines: LogLine[] = [];
+  const stream = await streamLogs(context, containerId, { ...options, follow: false }, (batch) => {
+    for (const line of batch) lines.push(line);
+  });
+  await stream.done;
+  return lines;
+}
