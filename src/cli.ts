@@ -25,7 +25,11 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError()
     .action(async (options: GlobalOptions) => {
       const { runApp } = await import('./app/run-app.js');
-      exitCode = await runApp({ host: options.host, context: options.context, readOnly: options.readOnly ?? false });
+      exitCode = await runApp({
+        host: options.host,
+        context: options.context,
+        readOnly: options.readOnly ?? false,
+      });
     });
 
   program

@@ -10,7 +10,9 @@ export function formatDiagnosis(d: Diagnosis): string {
   if (d.ok) {
     const { version, info } = d;
     lines.push(`Engine:    Docker Engine ${version.version} (${version.os}/${version.arch})`);
-    lines.push(`API:       ${d.apiVersion} in use (engine speaks ${version.apiVersion}, minimum ${version.minApiVersion})`);
+    lines.push(
+      `API:       ${d.apiVersion} in use (engine speaks ${version.apiVersion}, minimum ${version.minApiVersion})`,
+    );
     lines.push(
       `Containers: ${info.containers} (${info.running} running, ${info.paused} paused, ${info.stopped} stopped)`,
     );

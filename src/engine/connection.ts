@@ -67,7 +67,11 @@ export function resolveEndpoint(input: ResolveInput): Endpoint {
       throw new ConnectionConfigError(`${path.join(configDir, 'config.json')} is not valid JSON.`);
     }
     if (typeof current === 'string' && current && current !== 'default') {
-      return fromContext(input, current, `the current docker context in ${path.join(configDir, 'config.json')}`);
+      return fromContext(
+        input,
+        current,
+        `the current docker context in ${path.join(configDir, 'config.json')}`,
+      );
     }
   }
   return {
@@ -105,7 +109,8 @@ export function parseHost(value: string, source: string, tls?: TlsFiles): Endpoi
   const rest = match[2]!;
   switch (scheme) {
     case 'unix': {
-      if (!rest.startsWith('/')) throw new ConnectionConfigError(`${source}: a unix socket path must be absolute.`);
+      if (!rest.startsWith('/'))
+        throw new ConnectionConfigError(`${source}: a unix socket path must be absolute.`);
       return { protocol: 'unix', url: trimmed, socketPath: rest, source };
     }
     case 'npipe':

@@ -133,7 +133,9 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
 
 /** `docker ps` (running) or `docker ps -a` (all). */
 export async function listContainers(ctx: EngineContext, options: { all?: boolean } = {}) {
-  const list = await ctx.call('list containers', () => ctx.docker.listContainers({ all: options.all ?? false }));
+  const list = await ctx.call('list containers', () =>
+    ctx.docker.listContainers({ all: options.all ?? false }),
+  );
   return list.map(toContainerSummary);
 }
 
@@ -146,7 +148,12 @@ export async function inspectContainer(ctx: EngineContext, id: string): Promise<
     const [port = '0', type = 'tcp'] = key.split('/');
     if (!hostPorts || hostPorts.length === 0) ports.push({ privatePort: Number(port), type });
     for (const h of hostPorts ?? []) {
-      ports.push({ privatePort: Number(port), publicPort: Number(h.HostPort), ip: h.HostIp || undefined, type });
+      ports.push({
+        privatePort: Number(port),
+        publicPort: Number(h.HostPort),
+        ip: h.HostIp || undefined,
+        type,
+      });
     }
   }
   const asList = (v: string | string[] | undefined | null): string[] =>
@@ -200,7 +207,8 @@ export async function inspectContainer(ctx: EngineContext, id: string): Promise<
 /** `docker create`: returns the new container's id. */
 export async function createContainer(ctx: EngineContext, spec: ContainerSpec): Promise<string> {
   const ref = parseReference(spec.image);
-  if (!ref.ok) throw new EngineError('BadRequest', `"${spec.image}" is not a valid image name: ${ref.reason}.`);
+  if (!ref.ok)
+    throw new EngineError('BadRequest', `"${spec.image}" is not a valid image name: ${ref.reason}.`);
   if (spec.name !== undefined && !/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(spec.name)) {
     throw new EngineError(
       'BadRequest',
@@ -250,12 +258,27 @@ export async function stopContainer(ctx: EngineContext, id: string, options: { g
   await ctx.call(`stop ${id}`, () => ctx.docker.getContainer(id).stop({ t: options.graceSeconds ?? 10 }));
 }
 
-export async function restartContainer(ctx: EngineContext, id: string, options: { graceSeconds?: number } = {}) {
-  await ctx.call(`restart ${id}`, () => ctx.docker.getContainer(id).restart({ t: options.graceSeconds ?? 10 }));
+export async function restartContainer(
+  ctx: EngineContext,
+  id: string,
+  options: { graceSeconds?: number } = {},
+) {
+  await ctx.call(`restart ${id}`, () =>
+    ctx.docker.getContainer(id).restart({ t: options.graceSeconds ?? 10 }),
+  );
 }
 
 /** The signals berth offers by name; the engine accepts any name or number. */
-export const SIGNALS = ['SIGTERM', 'SIGKILL', 'SIGSTOP', 'SIGCONT', 'SIGHUP', 'SIGINT', 'SIGUSR1', 'SIGUSR2'] as const;
+export const SIGNALS = [
+  'SIGTERM',
+  'SIGKILL',
+  'SIGSTOP',
+  'SIGCONT',
+  'SIGHUP',
+  'SIGINT',
+  'SIGUSR1',
+  'SIGUSR2',
+] as const;
 
 /** `docker kill -s SIGNAL`: sends the signal to the container's main process. */
 export async function killContainer(ctx: EngineContext, id: string, signal = 'SIGKILL') {
@@ -294,7 +317,9 @@ export interface ContainerPrunePreview {
 /** What `docker container prune` would remove: every container that is not running or paused. */
 export async function previewContainerPrune(ctx: EngineContext): Promise<ContainerPrunePreview> {
   const all = await listContainers(ctx, { all: true });
-  return { containers: all.filter((c) => c.state === 'exited' || c.state === 'created' || c.state === 'dead') };
+  return {
+    containers: all.filter((c) => c.state === 'exited' || c.state === 'created' || c.state === 'dead'),
+  };
 }
 
 export interface PruneResult {
@@ -306,7 +331,10 @@ export interface PruneResult {
  * Removes exactly the previewed containers, not whatever has stopped since the preview: the
  * person confirmed a list, so only that list goes. One that was started meanwhile is skipped.
  */
-export async function pruneContainers(ctx: EngineContext, preview: ContainerPrunePreview): Promise<PruneResult> {
+export async function pruneContainers(
+  ctx: EngineContext,
+  preview: ContainerPrunePreview,
+): Promise<PruneResult> {
   const result: PruneResult = { removed: [], failed: [] };
   for (const c of preview.containers) {
     try {
@@ -332,10 +360,15 @@ export interface CommitOptions {
 }
 
 /** `docker commit -c 'CMD [...]' CONTAINER repo:tag`: returns the new image id. */
-export async function commitContainer(ctx: EngineContext, id: string, options: CommitOptions): Promise<string> {
+export async function commitContainer(
+  ctx: EngineContext,
+  id: string,
+  options: CommitOptions,
+): Promise<string> {
   const reference = options.tag ? `${options.repository}:${options.tag}` : options.repository;
   const parsed = parseReference(reference);
-  if (!parsed.ok) throw new EngineError('BadRequest', `"${reference}" is not a valid image name: ${parsed.reason}.`);
+  if (!parsed.ok)
+    throw new EngineError('BadRequest', `"${reference}" is not a valid image name: ${parsed.reason}.`);
   const result = await ctx.call(`commit ${id}`, () =>
     ctx.docker.getContainer(id).commit({
       repo: parsed.repository,
@@ -360,7 +393,9 @@ const CHANGE_KINDS: Record<number, ChangeKind> = { 0: 'changed', 1: 'added', 2: 
 
 /** `docker diff`: files changed in the container's writable layer. */
 export async function diffContainer(ctx: EngineContext, id: string): Promise<FileChange[]> {
-  const changes = await ctx.call(`list the file changes of ${id}`, () => ctx.docker.getContainer(id).changes());
+  const changes = await ctx.call(`list the file changes of ${id}`, () =>
+    ctx.docker.getContainer(id).changes(),
+  );
   return ((changes ?? []) as Array<{ Path: string; Kind: number }>).map((c) => ({
     path: c.Path,
     kind: CHANGE_KINDS[c.Kind] ?? 'changed',

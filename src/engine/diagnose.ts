@@ -60,7 +60,9 @@ export async function diagnose(selection: EngineSelection = {}, env = process.en
     return { ok: true, endpoint, apiVersion, version, info, context };
   } catch (error) {
     const engineError =
-      error instanceof EngineError ? error : new EngineError('EngineError', String((error as Error)?.message ?? error));
+      error instanceof EngineError
+        ? error
+        : new EngineError('EngineError', String((error as Error)?.message ?? error));
     return { ok: false, endpoint, error: engineError };
   }
 }

@@ -160,7 +160,10 @@ export function subscribeToEvents(ctx: EngineContext, options: EventOptions): Ev
       if (ended) return;
       ended = true;
       stream = undefined;
-      lose(error ?? Object.assign(new Error('the engine closed the event stream'), { code: 'ECONNRESET' }), baseRetry);
+      lose(
+        error ?? Object.assign(new Error('the engine closed the event stream'), { code: 'ECONNRESET' }),
+        baseRetry,
+      );
     };
     opened.on('error', onGone);
     opened.on('end', () => onGone());

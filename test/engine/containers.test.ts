@@ -245,7 +245,7 @@ describe('insight', () => {
     expect(changes).toContainEqual({ path: '/bin', kind: 'changed' });
   });
 
-  test('top lists the container\'s processes with their arguments', async () => {
+  test("top lists the container's processes with their arguments", async () => {
     const c = await engine();
     const { id } = await makeContainer(c, cleanup, { cmd: ['sleep', '1234'] });
     const table = await topContainer(c, id);
@@ -268,7 +268,9 @@ describe('insight', () => {
 describe('commit', () => {
   test('commit turns a container into an image with its files and a new CMD', async () => {
     const c = await engine();
-    const { id } = await makeContainer(c, cleanup, { cmd: ['sh', '-c', 'echo made-in-container > /note.txt'] });
+    const { id } = await makeContainer(c, cleanup, {
+      cmd: ['sh', '-c', 'echo made-in-container > /note.txt'],
+    });
     await waitContainer(c, id);
     const repository = uniqueName('committed');
     const imageId = await commitContainer(c, id, {
@@ -276,7 +278,12 @@ describe('commit', () => {
       tag: 'v1',
       changes: ['CMD ["cat", "/note.txt"]'],
     });
-    cleanup.push(() => c.docker.getImage(imageId).remove({ force: true }).catch(() => undefined));
+    cleanup.push(() =>
+      c.docker
+        .getImage(imageId)
+        .remove({ force: true })
+        .catch(() => undefined),
+    );
     const image = await c.docker.getImage(`${repository}:v1`).inspect();
     expect(image.Id).toBe(imageId);
     expect(image.Config.Cmd).toEqual(['cat', '/note.txt']);

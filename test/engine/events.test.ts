@@ -9,8 +9,8 @@ import {
   waitContainer,
 } from '../../src/engine/containers.js';
 import { type EngineEvent, type EventStreamStatus, subscribeToEvents } from '../../src/engine/events.js';
-import type { PrivateEngine } from '../support/private-engine.js';
 import { startOwnEngine, uniqueName } from '../support/engine.js';
+import type { PrivateEngine } from '../support/private-engine.js';
 
 // These tests restart the daemon, so they get an engine of their own.
 let engine: PrivateEngine;
@@ -49,7 +49,15 @@ test("a container's lifecycle arrives as events, in order, with the kill signal 
   sub.close();
 
   const mine = events.filter((e) => e.type === 'container' && e.id === id);
-  expect(mine.map((e) => e.action)).toEqual(['create', 'start', 'pause', 'unpause', 'kill', 'die', 'destroy']);
+  expect(mine.map((e) => e.action)).toEqual([
+    'create',
+    'start',
+    'pause',
+    'unpause',
+    'kill',
+    'die',
+    'destroy',
+  ]);
   expect(mine[0]?.attributes.name).toBe(name);
   expect(mine.find((e) => e.action === 'kill')?.attributes.signal).toBe('9');
   expect(mine.find((e) => e.action === 'die')?.attributes.exitCode).toBe('137');

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
 import { listContainers, previewContainerPrune, pruneContainers } from '../../src/engine/containers.js';
-import type { PrivateEngine } from '../support/private-engine.js';
 import { makeContainer, startOwnEngine } from '../support/engine.js';
+import type { PrivateEngine } from '../support/private-engine.js';
 
 // Prune removes every stopped container on the engine, so it gets an engine of its own.
 let engine: PrivateEngine;
