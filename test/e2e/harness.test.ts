@@ -1,0 +1,193 @@
+/**
+ * Proves the terminal test harness itself: programs that are not berth run in a real pty, and
+ * what they do to the terminal is observed the way a person's terminal would show it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { disposeAppsAfterEach, keyBytes, startApp } from '../support/pty-app.js';
+
+disposeAppsAfterEach();
+
+const packageVersion = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+
+/** Whether a process exists and is not a zombie waiting to be reaped by init. */
+function isRunning(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** A node program that prints, as JSON, every chunk of bytes it reads in raw mode. */
+const byteEcho = `
+process.stdin.setRawMode(true);
+process.stdout.write('ready\\n');
+process.stdin.on('data', (d) => {
+  process.stdout.write(JSON.stringify([...d]) + '\\n');
+  if (d.includes(4)) process.exit(0);
+});`;
+
+describe('running a program in a pty', () => {
+  test('the emulator sees the title, the alternate screen, and text typed to the program', async () => {
+    const app = startApp({
+      command: 'sh',
+      args: [
+        '-c',
+        'printf "\\033]0;evil\\007"; printf "\\033[?1049h"; printf "hello\\n"; read x; echo got:$x',
+      ],
+    });
+    await app.waitFor('hello');
+    expect(app.title).toBe('evil');
+    expect(app.bufferType).toBe('alternate');
+    expect(app.row(0)).toBe('hello');
+
+    app.type('abc');
+    app.press('enter');
+    await app.waitFor('got:abc');
+    expect(await app.exited).toEqual({ exitCode: 0, signal: 0 });
+    expect(app.rawOutput().toString('utf8')).toContain('\x1b[?1049h');
+  });
+
+  test('a program that never switched screens stays on the normal buffer with no title', async () => {
+    const app = startApp({ command: 'sh', args: ['-c', 'echo plain'] });
+    await app.exited;
+    await app.waitFor('plain');
+    expect(app.bufferType).toBe('normal');
+    expect(app.title).toBe('');
+  });
+
+  test('modes, cursor visibility and OSC 52 clipboard writes are recorded', async () => {
+    const app = startApp({
+      command: 'sh',
+      args: [
+        '-c',
+        // mouse (vt200), bracketed paste, application cursor, hidden cursor, then a clipboard write
+        'printf "\\033[?1000h\\033[?2004h\\033[?1h\\033[?25l\\033]52;c;%s\\007done\\n" "$(printf "docker stop web" | base64)"; sleep 5',
+      ],
+    });
+    await app.waitFor('done');
+    expect(app.modes.mouseTrackingMode).toBe('vt200');
+    expect(app.modes.bracketedPasteMode).toBe(true);
+    expect(app.modes.applicationCursorKeysMode).toBe(true);
+    expect(app.cursorHidden).toBe(true);
+    expect(app.clipboardWrites).toEqual([{ selection: 'c', text: 'docker stop web' }]);
+  });
+
+  test('showing the cursor again is observed', async () => {
+    const app = startApp({
+      command: 'sh',
+      args: ['-c', 'printf "\\033[?25l"; sleep 0.2; printf "\\033[?25hshown\\n"; sleep 5'],
+    });
+    await app.waitFor(() => app.cursorHidden);
+    await app.waitFor('shown');
+    expect(app.cursorHidden).toBe(false);
+  });
+
+  test('resizing reaches the program: stty reports the new size, and the emulator has it too', async () => {
+    const app = startApp({
+      command: 'sh',
+      args: ['-c', 'stty size; read x; stty size; sleep 5'],
+      cols: 80,
+      rows: 24,
+    });
+    await app.waitFor('24 80');
+    app.resize(100, 30);
+    app.press('enter');
+    await app.waitFor('30 100');
+    expect(app.terminal.cols).toBe(100);
+    expect(app.terminal.rows).toBe(30);
+    expect(app.screen().split('\n')).toHaveLength(30);
+  });
+
+  test('key names arrive as the bytes xterm sends', async () => {
+    const app = startApp({ command: process.execPath, args: ['-e', byteEcho] });
+    await app.waitFor('ready');
+    const keys = [
+      'enter',
+      'escape',
+      'tab',
+      'shift+tab',
+      'up',
+      'pagedown',
+      'home',
+      'ctrl+c',
+      'ctrl+s',
+      'alt+x',
+      'é',
+    ];
+    for (const key of keys) {
+      const expected = JSON.stringify([...Buffer.from(keyBytes(key))]);
+      app.press(key);
+      await app.waitFor(expected);
+    }
+    expect(app.screen()).toContain(JSON.stringify([0x1b, 0x5b, 0x5a]));
+    expect(app.screen()).toContain(JSON.stringify([0xc3, 0xa9]));
+    app.press('ctrl+d');
+    expect((await app.exited).exitCode).toBe(0);
+  });
+
+  test('a timed-out wait says what it waited for and shows the screen', async () => {
+    const app = startApp({ command: 'sh', args: ['-c', 'echo something else; sleep 5'] });
+    await app.waitFor('something');
+    await expect(app.waitFor('never shown', { timeout: 200 })).rejects.toThrow(
+      /never shown within 200 ms\. Screen:\n┌─+┐\n│something else/,
+    );
+  });
+
+  test('waitForStable resolves only after the output has stopped', async () => {
+    const app = startApp({
+      command: 'sh',
+      args: ['-c', 'for i in 1 2 3 4 5; do echo tick$i; sleep 0.1; done; sleep 5'],
+    });
+    await app.waitFor('tick1');
+    await app.waitForStable(300);
+    expect(app.screen()).toContain('tick5');
+  });
+
+  test('UTF-8 split across writes is shown whole', async () => {
+    // The two bytes of é arrive in separate writes.
+    const app = startApp({
+      command: 'sh',
+      args: ['-c', "printf '\\303'; sleep 0.2; printf '\\251 ok\\n'; sleep 5"],
+    });
+    await app.waitFor('ok');
+    expect(app.row(0)).toBe('é ok');
+  });
+
+  test('a signal ends the program and the exit is observed; dispose is safe twice', async () => {
+    const app = startApp({ command: 'sh', args: ['-c', 'echo up; sleep 30'] });
+    await app.waitFor('up');
+    app.signal('SIGTERM');
+    const exit = await app.exited;
+    expect(exit.signal).toBe(15);
+    await app.dispose();
+    await app.dispose();
+  });
+
+  test('dispose ends a program that ignores SIGHUP, and its children', async () => {
+    const app = startApp({ command: 'sh', args: ['-c', 'trap "" HUP; sleep 30 & echo child:$!; wait'] });
+    const screen = await app.waitFor(/child:\d+/);
+    const childPid = Number(/child:(\d+)/.exec(screen)?.[1]);
+    await app.dispose();
+    expect(app.hasExited).toBe(true);
+    expect(isRunning(childPid)).toBe(false);
+  });
+
+  test('CI is removed from the environment the program sees', async () => {
+    const app = startApp({
+      command: 'sh',
+      args: ['-c', 'echo "ci=[$CI] term=[$TERM] extra=[$EXTRA]"'],
+      env: { CI: 'true', EXTRA: 'yes' },
+    });
+    await app.exited;
+    await app.waitFor('ci=[] term=[xterm-256color] extra=[yes]');
+  });
+
+  test('bin/berth --version shows the version and exits 0', async () => {
+    const app = startApp({ args: ['--version'] });
+    expect((await app.exited).exitCode).toBe(0);
+    expect(app.row(0)).toBe(packageVersion);
+  });
+});
