@@ -100,6 +100,11 @@ export async function buildImage(
   const tag = checkedTag(options.tag);
   if (signal?.aborted) throw new BuildCancelledError();
   const context = buildContext(options.dir, { dockerfile: options.dockerfile });
+  // A file that cannot be read while packing fails the request; say which, not "socket error".
+  let packError: Error | undefined;
+  context.stream.once('error', (error: Error) => {
+    packError = error;
+  });
 
   let response: Readable;
   try {
@@ -119,6 +124,13 @@ export async function buildImage(
   } catch (error) {
     context.stream.destroy();
     if (signal?.aborted) throw new BuildCancelledError();
+    if (packError) {
+      throw new EngineError(
+        'BadRequest',
+        `Could not pack the build context ${options.dir}: ${packError.message}`,
+        String(packError),
+      );
+    }
     // The engine checks the whole Dockerfile first and answers 400 for a syntax error.
     if (
       isEngineError(error, 'BadRequest') &&
