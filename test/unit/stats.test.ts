@@ -124,7 +124,7 @@ describe('statsSample computes what docker stats shows', () => {
     expect(statsSample(raw as RawStats).cpuPercent).toBeCloseTo(cpuPercent, 9);
   });
 
-  test.each([
+  test.each<{ name: string; stats: Record<string, number> | undefined; usage: number; expected: number }>([
     { name: 'old engine with only cache', stats: { cache: 300 }, usage: 1000, expected: 700 },
     {
       name: 'inactive file larger than usage is ignored',
