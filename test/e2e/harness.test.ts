@@ -3,8 +3,11 @@
  * what they do to the terminal is observed the way a person's terminal would show it.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { Box, Text, useInput, useStdout } from 'ink';
+import { createElement as h, useEffect, useState } from 'react';
+import { afterEach, describe, expect, test } from 'vitest';
 import { disposeAppsAfterEach, keyBytes, startApp } from '../support/pty-app.js';
+import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
 
 disposeAppsAfterEach();
 
@@ -189,5 +192,90 @@ describe('running a program in a pty', () => {
     const app = startApp({ args: ['--version'] });
     expect((await app.exited).exitCode).toBe(0);
     expect(app.row(0)).toBe(packageVersion);
+  });
+});
+
+/** A throwaway full-screen component: a bordered box one row shorter than the terminal, a counter. */
+function CounterScreen() {
+  const { stdout } = useStdout();
+  const [rows, setRows] = useState(stdout.rows);
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    const onResize = () => setRows(stdout.rows);
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+  useInput((input, key) => {
+    if (input === '+' || key.upArrow) setCount((value) => value + 1);
+  });
+  // Width 100% comes from Ink's own layout, so a resize must re-lay it out.
+  return h(
+    Box,
+    { width: '100%', height: rows - 1, borderStyle: 'single', flexDirection: 'column' },
+    h(Text, null, `count ${count}`),
+    h(Box, { flexGrow: 1 }),
+    h(Text, null, 'bottom line'),
+  );
+}
+
+/** Column of the first occurrence of `character` in a row, -1 if absent. */
+const columnOf = (row: string, character: string) => [...row].indexOf(character);
+
+function expectBorderFills(screen: RenderedScreen, cols: number, rows: number) {
+  const top = screen.row(0);
+  const bottom = screen.row(rows - 2);
+  expect(columnOf(top, '┌')).toBe(0);
+  expect(columnOf(top, '┐')).toBe(cols - 1);
+  expect(columnOf(bottom, '└')).toBe(0);
+  expect(columnOf(bottom, '┘')).toBe(cols - 1);
+  expect(screen.row(rows - 3)).toMatch(/^│bottom line +│$/);
+  expect(screen.row(rows - 1)).toBe('');
+}
+
+describe.each(['auto', 'frames'] as const)('rendering Ink into an emulator (%s mode)', (mode) => {
+  let rendered: RenderedScreen | undefined;
+  afterEach(() => rendered?.unmount());
+
+  test.each([
+    [80, 24],
+    [160, 45],
+  ])('at %i×%i the border corners land on the edges of the screen', async (cols, rows) => {
+    rendered = renderToScreen(h(CounterScreen), { cols, rows, mode });
+    await rendered.waitFor('bottom line');
+    expectBorderFills(rendered, cols, rows);
+    expect(rendered.screen().split('\n')).toHaveLength(rows);
+  });
+
+  test('a key press reaches useInput and changes the screen', async () => {
+    rendered = renderToScreen(h(CounterScreen), { cols: 80, rows: 24, mode });
+    await rendered.waitFor('count 0');
+    rendered.press('+', 'up');
+    await rendered.waitFor('count 2');
+    expect(rendered.row(1)).toMatch(/^│count 2 +│$/);
+  });
+
+  test('a resize lays the screen out again at the new size', async () => {
+    rendered = renderToScreen(h(CounterScreen), { cols: 80, rows: 24, mode });
+    await rendered.waitFor('bottom line');
+    rendered.resize(160, 45);
+    await rendered.waitFor(
+      (screen) => columnOf(screen.split('\n')[0] ?? '', '┐') === 159 && screen.includes('└'),
+    );
+    await rendered.waitForStable();
+    expectBorderFills(rendered, 160, 45);
+    rendered.resize(60, 20);
+    await rendered.waitFor((_screen, r) => columnOf(r.row(18), '┘') === 59);
+    await rendered.waitForStable();
+    expectBorderFills(rendered, 60, 20);
+  });
+
+  test('rerender replaces the element', async () => {
+    rendered = renderToScreen(h(Text, null, 'first'), { cols: 40, rows: 10, mode });
+    await rendered.waitFor('first');
+    rendered.rerender(h(Text, null, 'second'));
+    await rendered.waitFor('second');
+    expect(rendered.lastFrame()).toBe('second');
   });
 });

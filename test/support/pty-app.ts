@@ -169,47 +169,8 @@ export function startApp(options: StartAppOptions = {}): PtyApp {
     });
   });
 
-  const line = (n: number) => {
-    const buffer = terminal.buffer.active;
-    return buffer.getLine(buffer.viewportY + n)?.translateToString(true) ?? '';
-  };
-  const screen = () => {
-    const lines: string[] = [];
-    for (let n = 0; n < terminal.rows; n++) lines.push(line(n).trimEnd());
-    return lines.join('\n');
-  };
-
-  const matches = (target: WaitTarget, text: string): boolean => {
-    if (typeof target === 'string') return text.includes(target);
-    if (target instanceof RegExp) return target.test(text);
-    return target(text, app);
-  };
-
-  /** Re-checks `done` after every parsed write and every 50 ms, until it returns true or time runs out. */
-  const until = (done: () => boolean, timeout: number, describe: () => string): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const finish = (error?: Error) => {
-        watchers.delete(check);
-        clearInterval(ticker);
-        clearTimeout(timer);
-        if (error) reject(error);
-        else resolve(screen());
-      };
-      const check = () => {
-        try {
-          if (done()) finish();
-        } catch (error) {
-          finish(error as Error);
-        }
-      };
-      watchers.add(check);
-      const ticker = setInterval(check, 50);
-      const timer = setTimeout(
-        () => finish(new Error(`${describe()} within ${timeout} ms. Screen:\n${frameScreen(screen())}`)),
-        timeout,
-      );
-      check();
-    });
+  const screen = () => readScreen(terminal);
+  const waiter = { watchers, screen, subject: () => app };
 
   const sendToChild = (data: string | Buffer) => {
     if (!hasExited) child.write(data as string);
@@ -219,22 +180,17 @@ export function startApp(options: StartAppOptions = {}): PtyApp {
     pid: child.pid,
     terminal,
     screen,
-    row: (n) => line(n).trimEnd(),
+    row: (n) => readRow(terminal, n),
     get cursor() {
       return { x: terminal.buffer.active.cursorX, y: terminal.buffer.active.cursorY };
     },
-    waitFor: (target, { timeout = 5000 } = {}) =>
-      until(
-        () => matches(target, screen()),
-        timeout,
-        () =>
-          `the screen did not show ${typeof target === 'function' ? 'the expected state' : String(target)}`,
-      ),
+    waitFor: (target, { timeout = 5000 } = {}) => waitForScreen(waiter, target, timeout),
     waitForStable: (quietMs = 100, { timeout = 5000 } = {}) =>
-      until(
+      pollUntil(
+        waiter,
         () => pendingWrites === 0 && Date.now() - lastActivity >= quietMs,
         timeout,
-        () => `the screen did not stay unchanged for ${quietMs} ms`,
+        `the screen did not stay unchanged for ${quietMs} ms`,
       ),
     press(...keys) {
       for (const key of keys) {
@@ -292,6 +248,72 @@ export function startApp(options: StartAppOptions = {}): PtyApp {
   };
   live.add(app);
   return app;
+}
+
+/** One visible row (0-based) of an emulator, trailing spaces trimmed. */
+export function readRow(terminal: xterm.Terminal, n: number): string {
+  const buffer = terminal.buffer.active;
+  return (buffer.getLine(buffer.viewportY + n)?.translateToString(true) ?? '').trimEnd();
+}
+
+/** The visible rows of an emulator joined with `\n`. */
+export function readScreen(terminal: xterm.Terminal): string {
+  const lines: string[] = [];
+  for (let n = 0; n < terminal.rows; n++) lines.push(readRow(terminal, n));
+  return lines.join('\n');
+}
+
+/** What a wait needs: callbacks run after every parsed write, and the screen to show on failure. */
+export interface ScreenWaiter<Subject> {
+  watchers: Set<() => void>;
+  screen: () => string;
+  subject: () => Subject;
+}
+
+export function waitForScreen<Subject>(
+  waiter: ScreenWaiter<Subject>,
+  target: string | RegExp | ((screen: string, subject: Subject) => boolean),
+  timeout: number,
+): Promise<string> {
+  const matches = (text: string) => {
+    if (typeof target === 'string') return text.includes(target);
+    if (target instanceof RegExp) return target.test(text);
+    return target(text, waiter.subject());
+  };
+  const wanted = typeof target === 'function' ? 'the expected state' : String(target);
+  return pollUntil(waiter, () => matches(waiter.screen()), timeout, `the screen did not show ${wanted}`);
+}
+
+/** Re-checks `done` after every parsed write and every 50 ms, until it returns true or time runs out. */
+export function pollUntil<Subject>(
+  waiter: ScreenWaiter<Subject>,
+  done: () => boolean,
+  timeout: number,
+  failure: string,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      waiter.watchers.delete(check);
+      clearInterval(ticker);
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(waiter.screen());
+    };
+    const check = () => {
+      try {
+        if (done()) finish();
+      } catch (error) {
+        finish(error as Error);
+      }
+    };
+    waiter.watchers.add(check);
+    const ticker = setInterval(check, 50);
+    const timer = setTimeout(
+      () => finish(new Error(`${failure} within ${timeout} ms. Screen:\n${frameScreen(waiter.screen())}`)),
+      timeout,
+    );
+    check();
+  });
 }
 
 function killGroup(pid: number, signal: NodeJS.Signals) {
