@@ -150,6 +150,12 @@ function inkKey(fields: Partial<InkKey> = {}): InkKey {
   };
 }
 
+/** Reports the spec of every key Ink delivers. */
+function KeyProbe({ onSpec }: { onSpec: (spec: string | undefined) => void }) {
+  useInput((input, key) => onSpec(keySpecFromInk(input, key)));
+  return null;
+}
+
 describe('keySpecFromInk', () => {
   test.each([
     ['Shift-Tab', '', { tab: true, shift: true }, 'shift+tab'],
@@ -189,13 +195,7 @@ describe('keySpecFromInk', () => {
 
   test('the bytes a terminal sends reach the right action through real Ink', async () => {
     const seen: Array<string | undefined> = [];
-    const Probe = () => {
-      useInput((input, key) => {
-        seen.push(keySpecFromInk(input, key));
-      });
-      return null;
-    };
-    const app = render(createElement(Probe));
+    const app = render(createElement(KeyProbe, { onSpec: (spec) => seen.push(spec) }));
     const sequences = ['\x1b[Z', '\x13', '\x1b[6~', 'S', 'G', '\t', '\r', '\x1b[B', '?', '\x1b[F', 'y'];
     for (const bytes of sequences) {
       app.stdin.write(bytes);
