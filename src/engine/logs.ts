@@ -46,6 +46,56 @@ export interface LogStream {
 /** The bytes a docker timestamp prefix takes at most: `2026-11-28T10:01:02.123456789Z` and a space. */
 const MAX_TIMESTAMP_BYTES = 40;
 const SPACE = 0x20;
+const DASH = 0x2d;
+const LETTER_T = 0x54;
+
+/**
+ * The engine stores a line longer than 16 KiB as several partial messages, and with timestamps
+ * on it prefixes each part with its own timestamp (json-file and local drivers, 20.10).
+ */
+export const PARTIAL_MESSAGE_BYTES = 16 * 1024;
+const PARTIAL_SLACK_BYTES = 16;
+
+/** Index of the space that ends a docker timestamp starting at `at`, or -1 if none starts there. */
+export function timestampEnd(bytes: Buffer, at: number, end: number): number {
+  if (end - at < 21 || bytes[at + 4] !== DASH || bytes[at + 7] !== DASH || bytes[at + 10] !== LETTER_T)
+    return -1;
+  for (let i = at; i < at + 4; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x30 || byte > 0x39) return -1;
+  }
+  const limit = Math.min(end, at + MAX_TIMESTAMP_BYTES);
+  for (let i = at + 11; i < limit; i++) if (bytes[i] === SPACE) return i;
+  return -1;
+}
+
+/**
+ * Joins the parts of a long line whose later parts carry their own timestamps; undefined when
+ * there are none. Works on bytes, because the engine cuts parts in the middle of UTF-8 characters.
+ */
+export function removePartialTimestamps(bytes: Buffer, start: number, end: number): Buffer | undefined {
+  let pieces: Buffer[] | undefined;
+  let pieceStart = start;
+  let at = start + PARTIAL_MESSAGE_BYTES;
+  while (at < end) {
+    // A part holds 16 KiB, but the json-file driver stores a character cut at the boundary as
+    // U+FFFD, which makes the part a few bytes longer: look a little further.
+    const limit = Math.min(end, at + PARTIAL_SLACK_BYTES);
+    let space = -1;
+    for (; at < limit; at++) {
+      space = timestampEnd(bytes, at, end);
+      if (space !== -1) break;
+    }
+    if (space === -1) break;
+    pieces ??= [];
+    pieces.push(bytes.subarray(pieceStart, at));
+    pieceStart = space + 1;
+    at = pieceStart + PARTIAL_MESSAGE_BYTES;
+  }
+  if (!pieces) return undefined;
+  pieces.push(bytes.subarray(pieceStart, end));
+  return Buffer.concat(pieces);
+}
 
 /** Opens a streaming GET through dockerode's modem, so even non-follow reads are never buffered whole. */
 export function dialStream(
@@ -112,12 +162,17 @@ export async function streamLogs(
   const lineHandler = (stream: OutputStream) => (bytes: Buffer, start: number, end: number) => {
     let timestamp: string | undefined;
     if (timestamps) {
-      const limit = Math.min(end, start + MAX_TIMESTAMP_BYTES);
-      for (let i = start; i < limit; i++) {
-        if (bytes[i] === SPACE) {
-          timestamp = bytes.toString('latin1', start, i);
-          start = i + 1;
-          break;
+      const space = timestampEnd(bytes, start, end);
+      if (space !== -1) {
+        timestamp = bytes.toString('latin1', start, space);
+        start = space + 1;
+      }
+      if (end - start > PARTIAL_MESSAGE_BYTES) {
+        const joined = removePartialTimestamps(bytes, start, end);
+        if (joined) {
+          bytes = joined;
+          start = 0;
+          end = joined.length;
         }
       }
     }

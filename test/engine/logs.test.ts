@@ -94,6 +94,18 @@ describe('readLogs', () => {
     expect(printedAt).toBeLessThanOrEqual(Date.now() + 1000);
   });
 
+  test('a line longer than 16 KiB comes back whole with timestamps on, with or without a TTY', async () => {
+    const cmd = ['sh', '-c', 'head -c 40000 /dev/zero | tr "\\0" a; echo; echo short'];
+    const plain = await makeContainer(ctx, cleanup, { cmd });
+    const tty = await makeContainer(ctx, cleanup, { cmd, tty: true });
+    await Promise.all([plain.container.wait(), tty.container.wait()]);
+    for (const id of [plain.id, tty.id]) {
+      const lines = await readLogs(ctx, id, { timestamps: true });
+      expect(lines.map((l) => l.text)).toEqual(['a'.repeat(40_000), 'short']);
+      expect(lines[0]?.timestamp).toMatch(/Z$/);
+    }
+  });
+
   test('since leaves out the lines printed before that time', async () => {
     const { container, id } = await makeContainer(ctx, cleanup, {
       cmd: ['sh', '-c', 'echo early; sleep 1.5; echo late'],
