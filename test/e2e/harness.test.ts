@@ -7,6 +7,7 @@ import { Box, Text, useInput, useStdout } from 'ink';
 import { createElement as h, useEffect, useState } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import { disposeAppsAfterEach, keyBytes, startApp } from '../support/pty-app.js';
+import { parseTape, replayTape } from '../support/vhs-tape.js';
 import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
 
 disposeAppsAfterEach();
@@ -277,5 +278,61 @@ describe.each(['auto', 'frames'] as const)('rendering Ink into an emulator (%s m
     rendered.rerender(h(Text, null, 'second'));
     await rendered.waitFor('second');
     expect(rendered.lastFrame()).toBe('second');
+  });
+});
+
+describe('replaying a VHS tape', () => {
+  test('a tape drives a shell: typed text, keys, sleeps and waits', async () => {
+    const tape = parseTape(`
+Output demo.gif
+Set FontSize 20
+Set TypingSpeed 20ms
+Set WaitPattern /^\\$$/
+Hide
+Type "echo hi" Enter
+Show
+Wait+Screen /(?m)^hi$/
+Type "printf 'x%sy\\n' abc" Sleep 200ms Enter
+Wait+Screen@5s /(?m)^xabcy$/
+Type "read -r a b; echo first=$a second=$b" Enter
+Type "one two" Enter
+Wait+Screen /second=two/
+Wait
+Screenshot final.png
+`);
+    const app = startApp({ command: 'sh', args: [], env: { PS1: '$ ' } });
+    const seen: string[] = [];
+    await replayTape(tape, app, {
+      speedup: 10,
+      onCommand: (command, target) => {
+        if (command.kind === 'screenshot') seen.push(target.screen());
+      },
+    });
+    expect(app.screen()).toContain('first=one second=two');
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^hi$/m);
+  });
+
+  test('a Wait that never matches fails with the tape line and the screen', async () => {
+    const app = startApp({ command: 'sh', args: [], env: { PS1: '$ ' } });
+    const tape = parseTape('Type "echo nope" Enter\nWait@300ms /never/\n');
+    await expect(replayTape(tape, app)).rejects.toThrow(
+      /line 2: Wait\+Line \/never\/ failed: .*within 300 ms\. Screen:\n┌/s,
+    );
+  });
+
+  test('keys and chords arrive as terminal bytes, typed text one character per write', async () => {
+    const app = startApp({ command: process.execPath, args: ['-e', byteEcho] });
+    await app.waitFor('ready');
+    const tape = parseTape('Set TypingSpeed 100ms\nType "ab"\nCtrl+S\nShift+Tab\nDown 2\nCtrl+D');
+    await replayTape(tape, app, { speedup: 1 });
+    expect((await app.exited).exitCode).toBe(0);
+    const reads = app
+      .screen()
+      .split('\n')
+      .filter((row) => row.startsWith('['))
+      .map((row) => JSON.parse(row) as number[]);
+    expect(reads.slice(0, 2)).toEqual([[97], [98]]);
+    expect(reads.flat()).toEqual([97, 98, 19, 27, 91, 90, 27, 91, 66, 27, 91, 66, 4]);
   });
 });

@@ -43,7 +43,7 @@ export interface PtyApp {
   row(n: number): string;
   readonly cursor: { x: number; y: number };
   waitFor(target: WaitTarget, options?: { timeout?: number }): Promise<string>;
-  /** Resolves once nothing has been written for `quietMs` (and everything written is parsed). */
+  /** Resolves once nothing was sent or written for `quietMs` (and everything written is parsed). */
   waitForStable(quietMs?: number, options?: { timeout?: number }): Promise<string>;
   /** Key names (`enter`, `ctrl+c`, `shift+tab`, …) or literal text, each sent as its own write. */
   press(...keys: string[]): void;
@@ -173,7 +173,10 @@ export function startApp(options: StartAppOptions = {}): PtyApp {
   const waiter = { watchers, screen, subject: () => app };
 
   const sendToChild = (data: string | Buffer) => {
-    if (!hasExited) child.write(data as string);
+    if (hasExited) return;
+    // Input counts as activity: waitForStable right after a key waits for the program's answer.
+    lastActivity = Date.now();
+    child.write(data as string);
   };
 
   const app: PtyApp = {

@@ -43,7 +43,7 @@ export interface RenderedScreen {
     target: string | RegExp | ((screen: string, rendered: RenderedScreen) => boolean),
     options?: { timeout?: number },
   ): Promise<string>;
-  /** Resolves with the screen once Ink has written nothing for `quietMs` and all of it is parsed. */
+  /** Resolves with the screen once nothing was typed or drawn for `quietMs` and all of it is parsed. */
   waitForStable(quietMs?: number, options?: { timeout?: number }): Promise<string>;
   /** Key names (`enter`, `ctrl+s`, `down`, …) or literal text, each its own chunk on stdin. */
   press(...keys: string[]): void;
@@ -121,6 +121,11 @@ export function renderToScreen(element: ReactElement, options: RenderToScreenOpt
     }
   });
   const stdin = terminalStdin();
+  // Input counts as activity: waitForStable right after a key waits for Ink's answer.
+  const send = (data: string) => {
+    lastActivity = Date.now();
+    stdin.write(data);
+  };
   const instance = render(element, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
@@ -150,9 +155,9 @@ export function renderToScreen(element: ReactElement, options: RenderToScreenOpt
       ),
     press(...keys) {
       for (const key of keys)
-        stdin.write(keyBytes(key, { applicationCursor: terminal.modes.applicationCursorKeysMode }));
+        send(keyBytes(key, { applicationCursor: terminal.modes.applicationCursorKeysMode }));
     },
-    type: (text) => stdin.write(text),
+    type: (text) => send(text),
     resize(newCols, newRows) {
       terminal.resize(newCols, newRows);
       stdout.columns = newCols;
