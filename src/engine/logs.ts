@@ -130,8 +130,8 @@ export async function isTty(context: EngineContext, containerId: string, action:
 }
 
 /**
- * Streams a container's logs as lines. `onLines` gets the complete lines of each chunk that
- * arrives, in order, as one batch (so a consumer updates once per chunk, not once per line).
+ * Streams a container's logs as lines. `onLines` gets the complete lines in order, in batches
+ * (everything that arrived in one turn of the event loop), so a consumer updates once per batch.
  */
 export async function streamLogs(
   context: EngineContext,
@@ -186,7 +186,9 @@ export async function streamLogs(
     : new FrameDemuxer((stream: FrameStream, payload) => (stream === STDERR ? stderr : stdout).push(payload));
 
   let stopped = false;
+  let scheduled: NodeJS.Immediate | undefined;
   const deliver = () => {
+    scheduled = undefined;
     if (batch.length === 0 || stopped) return;
     const lines = batch;
     batch = [];
@@ -197,11 +199,14 @@ export async function streamLogs(
     response.on('data', (chunk: Buffer) => {
       if (demuxer) demuxer.push(chunk);
       else stdout.push(chunk);
-      deliver();
+      // The engine sends each line as its own HTTP chunk; one batch per event-loop turn spares
+      // the consumer a million updates for a million lines.
+      scheduled ??= setImmediate(deliver);
     });
     response.on('end', () => {
       stdout.flush();
       stderr.flush();
+      if (scheduled) clearImmediate(scheduled);
       deliver();
       resolve();
     });
@@ -223,6 +228,7 @@ export async function streamLogs(
     done,
     stop() {
       stopped = true;
+      if (scheduled) clearImmediate(scheduled);
       response.destroy();
     },
   };
