@@ -131,10 +131,14 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
   };
 }
 
-/** `docker ps` (running) or `docker ps -a` (all). */
-export async function listContainers(ctx: EngineContext, options: { all?: boolean } = {}) {
+/**
+ * `docker ps` (running) or `docker ps -a` (all). `ids` narrows the list to those containers,
+ * which is how the state layer refreshes only the ones an event named.
+ */
+export async function listContainers(ctx: EngineContext, options: { all?: boolean; ids?: string[] } = {}) {
+  const filters = options.ids ? JSON.stringify({ id: options.ids }) : undefined;
   const list = await ctx.call('list containers', () =>
-    ctx.docker.listContainers({ all: options.all ?? false }),
+    ctx.docker.listContainers({ all: options.all ?? false, ...(filters ? { filters } : {}) }),
   );
   return list.map(toContainerSummary);
 }

@@ -3,7 +3,7 @@
  * unbounded buffer grew to gigabytes). When full, each new line evicts the oldest one, and the
  * buffer counts what it dropped so the UI can say so instead of losing lines silently.
  */
-import { sanitizeForTerminal } from '../ui/text/sanitize.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
 
 export type LogStreamName = 'stdout' | 'stderr';
 

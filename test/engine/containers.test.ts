@@ -65,6 +65,14 @@ describe('listing containers', () => {
     expect(runningRow?.command).toContain('sleep 1000');
   });
 
+  test('listing by ids returns only those containers, stopped ones included', async () => {
+    const c = await engine();
+    const a = await makeContainer(c, cleanup, { cmd: ['true'], start: false });
+    await makeContainer(c, cleanup, { cmd: ['true'], start: false });
+    const rows = await listContainers(c, { all: true, ids: [a.id] });
+    expect(rows.map((r) => r.id)).toEqual([a.id]);
+  });
+
   test('compose labels give the project a container belongs to', async () => {
     const c = await engine();
     const name = uniqueName('web');

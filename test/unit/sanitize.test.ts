@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeSgrParams, stripSgr } from '../../src/ui/text/ansi.js';
-import { sanitizeForTerminal, visibleWidth } from '../../src/ui/text/sanitize.js';
+import { normalizeSgrParams, stripSgr } from '../../src/terminal/ansi.js';
+import { sanitizeForTerminal, visibleWidth } from '../../src/terminal/sanitize.js';
 
 const ESC = '\x1b';
 const BEL = '\x07';

@@ -1,0 +1,71 @@
+/**
+ * The composition root of the full-screen app: connects engine → state → ui, owns the real
+ * terminal (alternate screen, restore on every exit path), and returns the exit code.
+ */
+import { render } from 'ink';
+import { createEngine } from '../engine/engine.js';
+import { diagnose, type EngineSelection } from '../engine/diagnose.js';
+import { DEFAULT_KEYMAP } from '../keys/bindings.js';
+import { Actions } from '../state/actions.js';
+import { AppModel } from '../state/app-model.js';
+import { LogsModel } from '../state/logs-model.js';
+import { App } from '../ui/App.js';
+import { DEFAULT_LOGS_DIRECTORY } from '../ui/commands.js';
+import { themeFor } from '../ui/theme.js';
+import { osc52 } from './clipboard.js';
+import { TerminalGuard } from './terminal-guard.js';
+
+export interface AppOptions extends EngineSelection {
+  readOnly: boolean;
+}
+
+export async function runApp(options: AppOptions): Promise<number> {
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    process.stderr.write('berth needs an interactive terminal. For a plain-text check use `berth doctor`.\n');
+    return 1;
+  }
+  const model = new AppModel({
+    readOnly: options.readOnly,
+    connect: async () => {
+      const d = await diagnose(options);
+      if (!d.ok) return { ok: false, error: d.error, endpoint: d.endpoint };
+      return { ok: true, engine: createEngine(d.context), version: d.version.version };
+    },
+  });
+  const logs = new LogsModel();
+  const actions = new Actions(model);
+  const guard = new TerminalGuard(process.stdout, process.stdin);
+
+  let signalled: NodeJS.Signals | undefined;
+  // biome-ignore lint/style/useConst: assigned after render, read by the signal handler
+  let instance: ReturnType<typeof render> | undefined;
+  guard.enter((signal) => {
+    signalled = signal;
+    instance?.unmount();
+  });
+
+  instance = render(
+    <App
+      model={model}
+      actions={actions}
+      logs={logs}
+      keymap={DEFAULT_KEYMAP}
+      theme={themeFor(process.env)}
+      graceSeconds={10}
+      copyToClipboard={(text) => process.stdout.write(osc52(text))}
+      logsDirectory={DEFAULT_LOGS_DIRECTORY}
+    />,
+    { exitOnCtrlC: false, patchConsole: false },
+  );
+  void model.start();
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    logs.close();
+    model.dispose();
+    guard.dispose();
+  }
+  if (signalled === 'SIGINT') return 130;
+  if (signalled) return 128 + (signalled === 'SIGHUP' ? 1 : 15);
+  return 0;
+}

@@ -1,0 +1,86 @@
+/**
+ * The engine as the rest of berth sees it: one object whose methods are the typed operations,
+ * bound to a connection. The state layer depends on this interface only, so UI tests can hand
+ * it a fake; engine tests prove the real one against a private dockerd.
+ */
+import type { EngineContext } from './client.js';
+import type { Endpoint } from './connection.js';
+import * as containers from './containers.js';
+import * as events from './events.js';
+import * as images from './images.js';
+import * as logs from './logs.js';
+import * as system from './system.js';
+
+export interface Engine {
+  readonly endpoint: Endpoint;
+  ping(): Promise<void>;
+  listContainers(options?: { all?: boolean; ids?: string[] }): Promise<containers.ContainerSummary[]>;
+  inspectContainer(id: string): Promise<containers.ContainerDetails>;
+  createContainer(spec: containers.ContainerSpec): Promise<string>;
+  runContainer(spec: containers.ContainerSpec): Promise<string>;
+  startContainer(id: string): Promise<void>;
+  stopContainer(id: string, options?: { graceSeconds?: number }): Promise<void>;
+  restartContainer(id: string, options?: { graceSeconds?: number }): Promise<void>;
+  killContainer(id: string, signal?: string): Promise<void>;
+  pauseContainer(id: string): Promise<void>;
+  unpauseContainer(id: string): Promise<void>;
+  removeContainer(id: string, options?: { force?: boolean; volumes?: boolean }): Promise<void>;
+  previewContainerPrune(): Promise<containers.ContainerPrunePreview>;
+  pruneContainers(preview: containers.ContainerPrunePreview): Promise<containers.PruneResult>;
+  commitContainer(id: string, options: containers.CommitOptions): Promise<string>;
+  diffContainer(id: string): Promise<containers.FileChange[]>;
+  topContainer(id: string, psArgs?: string): Promise<containers.ProcessTable>;
+  listImages(): Promise<images.ImageSummary[]>;
+  inspectImage(ref: string): Promise<images.ImageDetails>;
+  imageHistory(ref: string): Promise<images.ImageLayer[]>;
+  tagImage(source: string, target: string): Promise<void>;
+  removeImage(ref: string, options?: { force?: boolean; noPrune?: boolean }): Promise<images.RemovedImage[]>;
+  containersUsingImage(imageId: string): Promise<string[]>;
+  previewImagePrune(): Promise<images.ImagePrunePreview>;
+  pruneImages(preview: images.ImagePrunePreview): Promise<images.ImagePruneResult>;
+  streamLogs(
+    id: string,
+    options: logs.LogOptions,
+    onLines: (lines: logs.LogLine[]) => void,
+  ): Promise<logs.LogStream>;
+  subscribeToEvents(options: events.EventOptions): events.EventSubscription;
+}
+
+export function createEngine(ctx: EngineContext): Engine {
+  return {
+    endpoint: ctx.endpoint,
+    ping: () => system.ping(ctx),
+    listContainers: (o) => containers.listContainers(ctx, o),
+    inspectContainer: (id) => containers.inspectContainer(ctx, id),
+    createContainer: (spec) => containers.createContainer(ctx, spec),
+    runContainer: (spec) => containers.runContainer(ctx, spec),
+    startContainer: (id) => containers.startContainer(ctx, id),
+    stopContainer: (id, o) => containers.stopContainer(ctx, id, o),
+    restartContainer: (id, o) => containers.restartContainer(ctx, id, o),
+    killContainer: (id, signal) => containers.killContainer(ctx, id, signal),
+    pauseContainer: (id) => containers.pauseContainer(ctx, id),
+    unpauseContainer: (id) => containers.unpauseContainer(ctx, id),
+    removeContainer: (id, o) => containers.removeContainer(ctx, id, o),
+    previewContainerPrune: () => containers.previewContainerPrune(ctx),
+    pruneContainers: (p) => containers.pruneContainers(ctx, p),
+    commitContainer: (id, o) => containers.commitContainer(ctx, id, o),
+    diffContainer: (id) => containers.diffContainer(ctx, id),
+    topContainer: (id, ps) => containers.topContainer(ctx, id, ps),
+    listImages: () => images.listImages(ctx),
+    inspectImage: (ref) => images.inspectImage(ctx, ref),
+    imageHistory: (ref) => images.imageHistory(ctx, ref),
+    tagImage: (s, t) => images.tagImage(ctx, s, t),
+    removeImage: (ref, o) => images.removeImage(ctx, ref, o),
+    containersUsingImage: (id) => images.containersUsingImage(ctx, id),
+    previewImagePrune: () => images.previewImagePrune(ctx),
+    pruneImages: (p) => images.pruneImages(ctx, p),
+    streamLogs: (id, o, onLines) => logs.streamLogs(ctx, id, o, onLines),
+    subscribeToEvents: (o) => events.subscribeToEvents(ctx, o),
+  };
+}
+
+export type { ContainerDetails, ContainerState, ContainerSummary, PortMapping } from './containers.js';
+export type { EngineError, EngineErrorKind } from './errors.js';
+export type { EngineEvent, EventStreamStatus } from './events.js';
+export type { ImageSummary } from './images.js';
+export type { LogLine, LogStream } from './logs.js';

@@ -1,0 +1,94 @@
+/**
+ * Everything the app holds, with no React: the connection, the live lists, the status line.
+ * It owns the engine connection and the event subscription, and is the only thing that feeds
+ * the stores. The UI reads the stores and calls the actions.
+ */
+import type { Engine } from '../engine/engine.js';
+import type { EngineError } from '../engine/errors.js';
+import type { EventSubscription } from '../engine/events.js';
+import type { ConnectionState } from './connection.js';
+import { ContainersStore } from './containers-store.js';
+import { ImagesStore } from './images-store.js';
+import { StatusStore } from './status.js';
+import { Store } from './store.js';
+
+export type Connect = () => Promise<{ ok: true; engine: Engine; version?: string } | { ok: false; error: EngineError; endpoint?: Engine['endpoint'] }>;
+
+export interface AppModelOptions {
+  connect: Connect;
+  readOnly?: boolean;
+  /** How long to wait between attempts while the engine is unreachable. */
+  retryMs?: number;
+}
+
+export class AppModel {
+  readonly connection = new Store<ConnectionState>({ state: 'connecting' });
+  readonly status = new StatusStore();
+  readonly readOnly: boolean;
+  engine: Engine | undefined;
+  containers: ContainersStore | undefined;
+  images: ImagesStore | undefined;
+  /** Bumps when the engine object changes, so views holding streams reopen them. */
+  readonly engineGeneration = new Store(0);
+  private subscription: EventSubscription | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private disposed = false;
+
+  constructor(private readonly options: AppModelOptions) {
+    this.readOnly = options.readOnly ?? false;
+  }
+
+  async start(): Promise<void> {
+    if (this.disposed) return;
+    this.connection.set({ state: 'connecting' });
+    const result = await this.options.connect();
+    if (this.disposed) return;
+    if (!result.ok) {
+      const retryMs = this.options.retryMs ?? 2000;
+      this.connection.set({
+        state: 'unreachable',
+        error: result.error,
+        endpoint: result.endpoint,
+        retryAt: Date.now() + retryMs,
+      });
+      this.retryTimer = setTimeout(() => void this.start(), retryMs);
+      return;
+    }
+    const engine = result.engine;
+    this.engine = engine;
+    this.containers = new ContainersStore(engine);
+    this.images = new ImagesStore(engine);
+    this.subscription = engine.subscribeToEvents({
+      onEvent: (event) => {
+        this.containers?.handleEvent(event);
+        this.images?.handleEvent(event);
+      },
+      onStatus: (s) => {
+        if (s.state === 'disconnected') {
+          this.connection.set({ state: 'lost', endpoint: engine.endpoint, error: s.error });
+        } else if (s.state === 'reconnected') {
+          // Whatever happened while the stream was down is re-read whole, once.
+          void this.reload().then(() => {
+            this.connection.set({ state: 'ready', endpoint: engine.endpoint, version: result.version });
+            this.engineGeneration.update((n) => n + 1);
+          });
+        }
+      },
+    });
+    await this.reload();
+    this.connection.set({ state: 'ready', endpoint: engine.endpoint, version: result.version });
+    this.engineGeneration.update((n) => n + 1);
+  }
+
+  private async reload() {
+    await Promise.all([this.containers?.load(), this.images?.load()]).catch(() => undefined);
+  }
+
+  dispose() {
+    this.disposed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.subscription?.close();
+    this.containers?.dispose();
+    this.images?.dispose();
+  }
+}

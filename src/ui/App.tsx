@@ -1,0 +1,57 @@
+/**
+ * The root component: picks the screen for the connection state and the terminal size.
+ */
+import { Box, Text, useApp, useInput } from 'ink';
+import type { Keymap } from '../keys/bindings.js';
+import type { Actions } from '../state/actions.js';
+import type { AppModel } from '../state/app-model.js';
+import type { LogsModel } from '../state/logs-model.js';
+import { useStore } from './hooks/use-store.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { MIN_COLS, MIN_ROWS } from './layout.js';
+import { MainScreen } from './MainScreen.js';
+import { EngineProblem } from './screens/EngineProblem.js';
+import { TooSmall } from './screens/TooSmall.js';
+import type { Theme } from './theme.js';
+
+export interface AppProps {
+  model: AppModel;
+  actions: Actions;
+  logs: LogsModel;
+  keymap: Keymap;
+  theme: Theme;
+  graceSeconds: number;
+  copyToClipboard: (text: string) => void;
+  logsDirectory: string;
+}
+
+/** Quit keys for the screens that have no keymap of their own (too small, no engine). */
+function useQuitKeys(active: boolean) {
+  const { exit } = useApp();
+  useInput(
+    (input, key) => {
+      if (input === 'q' || (key.ctrl && input === 'c')) exit();
+    },
+    { isActive: active },
+  );
+}
+
+export function App(props: AppProps) {
+  const size = useTerminalSize();
+  const connection = useStore(props.model.connection);
+  const tooSmall = size.cols < MIN_COLS || size.rows < MIN_ROWS;
+  const ready = connection.state === 'ready' || connection.state === 'lost';
+  useQuitKeys(tooSmall || !ready);
+  if (tooSmall) return <TooSmall cols={size.cols} rows={size.rows} />;
+  if (connection.state === 'unreachable') {
+    return <EngineProblem problem={connection} width={size.cols} theme={props.theme} />;
+  }
+  if (!ready) {
+    return (
+      <Box paddingX={1} paddingY={1}>
+        <Text color={props.theme.text.muted}>Connecting to the Docker engine…</Text>
+      </Box>
+    );
+  }
+  return <MainScreen {...props} size={size} />;
+}

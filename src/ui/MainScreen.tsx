@@ -1,0 +1,218 @@
+/**
+ * The screen a person keeps open: containers and images on the left, the selected item's
+ * details on the right, the status line below. Keys go through the keymap to actions; the one
+ * open dialog (if any) takes every key while it is open.
+ */
+import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Action, Scope } from '../keys/actions.js';
+import { isActionAllowed } from '../keys/actions.js';
+import type { Keymap } from '../keys/bindings.js';
+import { keyHints } from '../keys/help.js';
+import { actionForInk } from '../keys/match.js';
+import type { Actions } from '../state/actions.js';
+import type { AppModel } from '../state/app-model.js';
+import type { LogsModel } from '../state/logs-model.js';
+import { containerRows, countContainers, filterImages, moveSelection } from '../state/selectors.js';
+import { StatusLine } from './components/StatusLine.js';
+import { type CommandContext, focusedCommand, runAction } from './commands.js';
+import { useClock } from './hooks/use-clock.js';
+import { useStore } from './hooks/use-store.js';
+import type { TerminalSize } from './hooks/use-terminal-size.js';
+import { layoutFor } from './layout.js';
+import { Overlays } from './overlays/Overlays.js';
+import { ContainersPane } from './panes/ContainersPane.js';
+import { DetailsPane } from './panes/DetailsPane.js';
+import { ImagesPane } from './panes/ImagesPane.js';
+import { initialScreenState, screenReducer } from './screen-state.js';
+import type { Theme } from './theme.js';
+
+export interface MainScreenProps {
+  model: AppModel;
+  actions: Actions;
+  logs: LogsModel;
+  keymap: Keymap;
+  theme: Theme;
+  size: TerminalSize;
+  graceSeconds: number;
+  copyToClipboard: (text: string) => void;
+  logsDirectory: string;
+}
+
+const HINTS: Record<string, Action[]> = {
+  containers: ['containerStop', 'containerStart', 'containerKill', 'containerPauseToggle', 'containerSignal', 'containerRemove', 'filter', 'help'],
+  images: ['imageRemove', 'imagePrune', 'filter', 'help'],
+  details: ['logsFollow', 'logsTimestamps', 'logsWrap', 'filter', 'logsSave', 'back', 'help'],
+};
+
+export function MainScreen(props: MainScreenProps) {
+  const { model, actions, logs, keymap, theme, size } = props;
+  const { exit } = useApp();
+  const [state, dispatch] = useReducer(screenReducer, initialScreenState);
+  const containersState = useStore(model.containers!.store);
+  const imagesState = useStore(model.images!.store);
+  const status = useStore(model.status.store);
+  const logsState = useStore(logs.store);
+  const connection = useStore(model.connection);
+  const generation = useStore(model.engineGeneration);
+
+  const rows = useMemo(
+    () => containerRows(containersState.byId.values(), { showAll: state.showAll, filter: state.filters.containers }),
+    [containersState, state.showAll, state.filters.containers],
+  );
+  const images = useMemo(() => filterImages(imagesState.images, state.filters.images), [imagesState, state.filters.images]);
+  const isContainer = (r: (typeof rows)[number]) => r.kind === 'container';
+
+  // Keep a valid selection as the lists change (selection is by id, so it follows the item).
+  const selectedKey = rows.some((r) => r.key === state.selected.containers && isContainer(r))
+    ? state.selected.containers
+    : moveSelection(rows, undefined, 0, isContainer);
+  const selectedRow = rows.find((r) => r.key === selectedKey);
+  const selectedContainer = selectedRow?.kind === 'container' ? selectedRow.container : undefined;
+  const selectedImage = images.find((i) => i.id === state.selected.images) ?? images[0];
+
+  const now = useClock(rows);
+  const layout = layoutFor(size, state.focus);
+
+  // The Logs tab follows the selected container; a new selection cancels the old stream.
+  const followedId = selectedContainer?.id;
+  useEffect(() => {
+    if (!followedId || !model.engine) {
+      logs.close();
+      return;
+    }
+    void logs.open(model.engine, followedId);
+    return () => logs.close();
+  }, [followedId, generation, logs, model]);
+
+  const context: CommandContext = {
+    state,
+    dispatch,
+    model,
+    actions,
+    logs,
+    rows,
+    images,
+    selectedContainer,
+    selectedImage,
+    graceSeconds: props.graceSeconds,
+    layout,
+    copyToClipboard: props.copyToClipboard,
+    logsDirectory: props.logsDirectory,
+    quit: exit,
+  };
+  const contextRef = useRef(context);
+  contextRef.current = context;
+
+  const scopes: Scope[] =
+    state.focus === 'details'
+      ? ['logs', 'details', 'global']
+      : state.focus === 'containers'
+        ? ['containers', 'lists', 'global']
+        : ['images', 'lists', 'global'];
+
+  useInput(
+    (input, key) => {
+      const ctx = contextRef.current;
+      if (ctx.state.editing) {
+        const editing = ctx.state.editing;
+        const current = editing === 'search' ? ctx.state.search.query : ctx.state.filters[editing];
+        if (key.escape) return dispatch({ type: 'stopEditing', keep: false });
+        if (key.return) {
+          dispatch({ type: 'stopEditing', keep: true });
+          if (editing === 'search') runAction('searchPrev', ctx, { fromEnd: true });
+          return;
+        }
+        if (key.backspace || key.delete) return dispatch({ type: 'editText', text: current.slice(0, -1) });
+        if (key.ctrl && input === 'u') return dispatch({ type: 'editText', text: '' });
+        if (key.ctrl && input === 'w') return dispatch({ type: 'editText', text: current.replace(/\S+\s*$/, '') });
+        if (input && !key.ctrl && !key.meta && !key.tab) dispatch({ type: 'editText', text: current + input });
+        return;
+      }
+      const action = actionForInk(input, key, scopes, keymap);
+      if (!action) return;
+      if (!isActionAllowed(action, model.readOnly)) {
+        model.status.show({ kind: 'error', text: 'berth is in read-only mode (--read-only): that would change the engine.' });
+        return;
+      }
+      runAction(action, ctx);
+    },
+    { isActive: state.overlay === undefined },
+  );
+
+  const counts = countContainers(containersState.byId.values());
+  const shownCount = rows.filter(isContainer).length;
+  const hint = keyHints(keymap, HINTS[state.focus] ?? [], model.readOnly);
+
+  return (
+    <Box flexDirection="column" width={size.cols} height={size.rows - 1}>
+      {connection.state === 'lost' ? (
+        <Box height={1} width={size.cols}>
+          <Text color={theme.status.error} inverse wrap="truncate-end">
+            {` Engine connection lost — reconnecting… ${connection.error.message} `.padEnd(size.cols)}
+          </Text>
+        </Box>
+      ) : null}
+      <Box flexDirection={layout.stacked ? 'column' : 'row'} height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}>
+        <Box flexDirection="column" width={layout.listWidth}>
+          <ContainersPane
+            rows={rows}
+            selectedKey={selectedKey}
+            focused={state.focus === 'containers'}
+            width={layout.listWidth}
+            height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}
+            theme={theme}
+            showAll={state.showAll}
+            counts={{ shown: shownCount, total: state.showAll ? counts.total : counts.total }}
+            filter={state.filters.containers}
+            filterEditing={state.editing === 'containers'}
+            now={now}
+          />
+          <ImagesPane
+            images={images}
+            selectedId={selectedImage?.id}
+            focused={state.focus === 'images'}
+            width={layout.listWidth}
+            height={layout.imagesHeight}
+            theme={theme}
+            filter={state.filters.images}
+            filterEditing={state.editing === 'images'}
+            total={imagesState.images.length}
+            now={now}
+          />
+        </Box>
+        <DetailsPane
+          mode={state.lastList}
+          container={selectedContainer}
+          image={selectedImage}
+          logs={logs}
+          logsState={logsState}
+          view={state.logView}
+          search={state.search}
+          searching={state.editing === 'search'}
+          focused={state.focus === 'details'}
+          width={layout.detailWidth}
+          height={layout.detailHeight}
+          theme={theme}
+          now={now}
+        />
+      </Box>
+      <StatusLine
+        width={size.cols}
+        status={status}
+        hintCommand={focusedCommand(context)}
+        keysHint={hint}
+        theme={theme}
+      />
+      <Overlays
+        overlay={state.overlay}
+        keymap={keymap}
+        scopes={scopes}
+        readOnly={model.readOnly}
+        size={size}
+        theme={theme}
+        onClose={() => dispatch({ type: 'closeOverlay' })}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,380 @@
+/**
+ * What each action does on this screen: move, focus, open a dialog, or call a state action with
+ * the docker command it stands for. Kept apart from the component so the screen file stays about
+ * layout.
+ */
+import os from 'node:os';
+import path from 'node:path';
+import { SIGNALS } from '../engine/containers.js';
+import type { ImageSummary } from '../engine/engine.js';
+import { ACTIONS, type Action, ALL_ACTIONS, isActionAllowed } from '../keys/actions.js';
+import type { Actions } from '../state/actions.js';
+import type { AppModel } from '../state/app-model.js';
+import type { ContainerEntry } from '../state/containers-store.js';
+import type { LogsModel } from '../state/logs-model.js';
+import { type ContainerRow, moveSelection } from '../state/selectors.js';
+import * as cli from './format/docker-command.js';
+import { humanSize } from './format/size.js';
+import type { Layout } from './layout.js';
+import { computeLogWindow } from './panes/LogsPane.js';
+import { scrollLogs } from './panes/log-window.js';
+import type { ScreenEvent, ScreenState } from './screen-state.js';
+
+export interface CommandContext {
+  state: ScreenState;
+  dispatch: (event: ScreenEvent) => void;
+  model: AppModel;
+  actions: Actions;
+  logs: LogsModel;
+  rows: readonly ContainerRow[];
+  images: readonly ImageSummary[];
+  selectedContainer: ContainerEntry | undefined;
+  selectedImage: ImageSummary | undefined;
+  graceSeconds: number;
+  layout: Layout;
+  copyToClipboard: (text: string) => void;
+  logsDirectory: string;
+  quit: () => void;
+}
+
+const SIGNAL_HINTS: Record<string, string> = {
+  SIGTERM: 'ask to stop (what docker stop sends first)',
+  SIGKILL: 'kill at once; cannot be caught',
+  SIGSTOP: 'freeze the process; state still says running',
+  SIGCONT: 'resume a SIGSTOP-frozen process',
+  SIGHUP: 'hang up; many daemons reload their config',
+  SIGINT: 'interrupt, like Ctrl-C',
+  SIGUSR1: 'user-defined signal 1',
+  SIGUSR2: 'user-defined signal 2',
+};
+
+const isContainerRow = (r: ContainerRow) => r.kind === 'container';
+
+function target(c: ContainerEntry) {
+  return { id: c.id, label: c.name };
+}
+
+function imageLabelFor(image: ImageSummary): string {
+  return image.repoTags[0] ?? image.shortId;
+}
+
+/** The docker command the focused item's most likely action stands for, for the status line. */
+export function focusedCommand(ctx: CommandContext): string | undefined {
+  const { state, selectedContainer: c, selectedImage: image } = ctx;
+  if (state.focus === 'images') return image ? cli.dockerRun(imageLabelFor(image), { interactive: true, remove: true }) : undefined;
+  if (!c) return undefined;
+  if (state.focus === 'details') return cli.dockerLogs(c.name, { follow: true, tail: ctx.logs.buffer.capacity });
+  if (c.state === 'paused') return cli.dockerUnpause(c.name);
+  if (c.state === 'running' || c.state === 'restarting') return cli.dockerStop(c.name, ctx.graceSeconds);
+  return cli.dockerStart(c.name);
+}
+
+function moveList(ctx: CommandContext, delta: number | 'top' | 'bottom') {
+  const { state } = ctx;
+  if (state.focus === 'details') return scrollLogBy(ctx, delta);
+  if (state.focus === 'containers') {
+    const key = moveSelection(ctx.rows, ctx.selectedContainer?.id, delta, isContainerRow);
+    ctx.dispatch({ type: 'select', list: 'containers', key });
+  } else {
+    const rows = ctx.images.map((i) => ({ key: i.id }));
+    ctx.dispatch({ type: 'select', list: 'images', key: moveSelection(rows, ctx.selectedImage?.id, delta) });
+  }
+}
+
+function logPaneSize(ctx: CommandContext) {
+  return { width: ctx.layout.detailWidth - 4, height: ctx.layout.detailHeight - 3 };
+}
+
+function scrollLogBy(ctx: CommandContext, delta: number | 'top' | 'bottom') {
+  const { buffer } = ctx.logs;
+  const { width, height } = logPaneSize(ctx);
+  const view = ctx.state.logView;
+  const window = computeLogWindow(buffer, view, width, height);
+  const input = { firstLine: buffer.firstLineNumber, length: buffer.length, height };
+  if (delta === 'bottom') return ctx.dispatch({ type: 'logView', view: { follow: true } });
+  if (delta === 'top') return ctx.dispatch({ type: 'logView', view: { follow: false, topLine: buffer.firstLineNumber } });
+  ctx.dispatch({ type: 'logView', view: scrollLogs(view, window, input, delta) });
+}
+
+function pageSize(ctx: CommandContext): number {
+  const { state, layout } = ctx;
+  if (state.focus === 'details') return Math.max(1, layout.detailHeight - 4);
+  return Math.max(1, (state.focus === 'containers' ? layout.containersHeight : layout.imagesHeight) - 3);
+}
+
+function needContainer(ctx: CommandContext): ContainerEntry | undefined {
+  if (!ctx.selectedContainer) ctx.model.status.show({ kind: 'info', text: 'No container selected.' });
+  return ctx.selectedContainer;
+}
+
+function needImage(ctx: CommandContext): ImageSummary | undefined {
+  if (!ctx.selectedImage) ctx.model.status.show({ kind: 'info', text: 'No image selected.' });
+  return ctx.selectedImage;
+}
+
+function jumpToMatch(ctx: CommandContext, matchIndex: number | undefined) {
+  const { buffer } = ctx.logs;
+  ctx.dispatch({ type: 'searchMatch', matchIndex });
+  if (matchIndex === undefined) {
+    ctx.model.status.show({ kind: 'info', text: `No line matches "${ctx.state.search.query}".` });
+    return;
+  }
+  const { height } = logPaneSize(ctx);
+  const top = Math.max(buffer.firstLineNumber, buffer.firstLineNumber + matchIndex - Math.floor(height / 2));
+  ctx.dispatch({ type: 'logView', view: { follow: false, topLine: top } });
+}
+
+function timestampForFile(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+}
+
+export function runAction(action: Action, ctx: CommandContext, options: { fromEnd?: boolean } = {}): void {
+  const { state, dispatch, model, actions } = ctx;
+  const c = ctx.selectedContainer;
+  switch (action) {
+    case 'quit':
+      return ctx.quit();
+    case 'help':
+      return dispatch({ type: 'openOverlay', overlay: { kind: 'help' } });
+    case 'focusNext':
+      return dispatch({ type: 'focusNext' });
+    case 'focusPrev':
+      return dispatch({ type: 'focusPrev' });
+    case 'focusContainers':
+      return dispatch({ type: 'focus', focus: 'containers' });
+    case 'focusImages':
+      return dispatch({ type: 'focus', focus: 'images' });
+    case 'openDetails':
+      return dispatch({ type: 'focus', focus: 'details' });
+    case 'back':
+      return dispatch({ type: 'focus', focus: state.lastList });
+    case 'filter':
+      if (state.focus === 'details') return dispatch({ type: 'startEditing', target: 'search' });
+      return dispatch({ type: 'startEditing', target: state.focus });
+    case 'cursorDown':
+      return moveList(ctx, 1);
+    case 'cursorUp':
+      return moveList(ctx, -1);
+    case 'cursorTop':
+      return moveList(ctx, 'top');
+    case 'cursorBottom':
+      return moveList(ctx, 'bottom');
+    case 'pageDown':
+      return moveList(ctx, pageSize(ctx));
+    case 'pageUp':
+      return moveList(ctx, -pageSize(ctx));
+    case 'toggleAll':
+      return dispatch({ type: 'toggleAll' });
+    case 'palette':
+      return dispatch({
+        type: 'openOverlay',
+        overlay: {
+          kind: 'menu',
+          title: 'Command palette',
+          items: ALL_ACTIONS.filter(
+            (a) => ACTIONS[a].scope !== 'dialog' && ACTIONS[a].scope !== 'terminal' && isActionAllowed(a, model.readOnly),
+          ).map((a) => ({ label: a, value: a, hint: ACTIONS[a].description })),
+          onPick: (value) => runAction(value as Action, ctx),
+        },
+      });
+    case 'copyCommand': {
+      const command = model.status.store.get()?.command ?? focusedCommand(ctx);
+      if (!command) return;
+      ctx.copyToClipboard(command);
+      model.status.show({ kind: 'info', text: 'Copied to the clipboard (OSC 52, where the terminal allows it).', command });
+      return;
+    }
+
+    case 'containerStart': {
+      const t = needContainer(ctx);
+      if (t) void actions.start(target(t), cli.dockerStart(t.name));
+      return;
+    }
+    case 'containerStop': {
+      const t = needContainer(ctx);
+      if (t) void actions.stop(target(t), ctx.graceSeconds, cli.dockerStop(t.name, ctx.graceSeconds));
+      return;
+    }
+    case 'containerRestart': {
+      const t = needContainer(ctx);
+      if (t) void actions.restart(target(t), ctx.graceSeconds, cli.dockerRestart(t.name, ctx.graceSeconds));
+      return;
+    }
+    case 'containerPauseToggle': {
+      const t = needContainer(ctx);
+      if (!t) return;
+      if (t.state === 'paused') void actions.unpause(target(t), cli.dockerUnpause(t.name));
+      else void actions.pause(target(t), cli.dockerPause(t.name));
+      return;
+    }
+    case 'containerKill': {
+      const t = needContainer(ctx);
+      if (!t) return;
+      return dispatch({
+        type: 'openOverlay',
+        overlay: {
+          kind: 'confirm',
+          title: `Kill ${t.name}?`,
+          lines: [
+            'Sends SIGKILL to the main process: it stops at once and cannot clean up.',
+            `Equivalent: ${cli.dockerKill(t.name, 'SIGKILL')}`,
+          ],
+          yesLabel: 'kill',
+          tone: 'danger',
+          onYes: () => void actions.kill(target(t), 'SIGKILL', cli.dockerKill(t.name, 'SIGKILL')),
+        },
+      });
+    }
+    case 'containerSignal': {
+      const t = needContainer(ctx);
+      if (!t) return;
+      return dispatch({
+        type: 'openOverlay',
+        overlay: {
+          kind: 'menu',
+          title: `Send a signal to ${t.name}'s main process`,
+          note:
+            t.state === 'paused'
+              ? `${t.name} is paused: on Docker Engine 20.10 any signal also unpauses it.`
+              : undefined,
+          items: SIGNALS.map((s) => ({ label: s, value: s, hint: SIGNAL_HINTS[s] })),
+          onPick: (signal) => void actions.kill(target(t), signal, cli.dockerKill(t.name, signal)),
+        },
+      });
+    }
+    case 'containerRemove': {
+      const t = needContainer(ctx);
+      if (!t) return;
+      const running = t.state === 'running' || t.state === 'paused' || t.state === 'restarting';
+      return dispatch({
+        type: 'openOverlay',
+        overlay: {
+          kind: 'confirm',
+          title: `Remove ${t.name}?`,
+          lines: [
+            `${t.name} (${t.id.slice(0, 12)}, ${t.image}) and its writable layer will be deleted.`,
+            running ? `It is ${t.state}: removing it needs force, which kills it first.` : '',
+          ].filter(Boolean),
+          yesLabel: 'remove',
+          tone: 'danger',
+          toggles: [
+            { key: 'f', label: 'force (kill it if running)', on: running, locked: running },
+            { key: 'v', label: 'also remove its anonymous volumes', on: false },
+          ],
+          onYes: (toggles) => {
+            const options = { force: toggles.f ?? false, volumes: toggles.v ?? false };
+            void actions.remove(target(t), options, cli.dockerRm(t.name, options));
+          },
+        },
+      });
+    }
+    case 'containerPrune':
+      void (async () => {
+        const preview = await actions.preview((e) => e.previewContainerPrune());
+        if (!preview) return;
+        if (preview.containers.length === 0) {
+          model.status.show({ kind: 'info', text: 'No stopped containers to prune.', command: cli.dockerContainerPrune() });
+          return;
+        }
+        dispatch({
+          type: 'openOverlay',
+          overlay: {
+            kind: 'confirm',
+            title: `Remove ${preview.containers.length} stopped container${preview.containers.length === 1 ? '' : 's'}?`,
+            lines: preview.containers.map((p) => `${p.name}  ${p.state}  ${p.image}  ${p.status}`),
+            yesLabel: 'remove them',
+            tone: 'danger',
+            onYes: () => void actions.pruneContainers(preview, cli.dockerContainerPrune()),
+          },
+        });
+      })();
+      return;
+
+    case 'imageRemove': {
+      const image = needImage(ctx);
+      if (!image) return;
+      const label = imageLabelFor(image);
+      void (async () => {
+        const users = (await actions.preview((e) => e.containersUsingImage(image.id))) ?? [];
+        const tags = image.repoTags.length;
+        dispatch({
+          type: 'openOverlay',
+          overlay: {
+            kind: 'confirm',
+            title: `Remove ${label}?`,
+            lines: [
+              tags > 1
+                ? `Removes the tag ${label}; the image stays under its ${tags - 1} other tag${tags > 2 ? 's' : ''}.`
+                : `Deletes ${image.shortId} (${humanSize(image.size)}) and the layers no other image uses.`,
+              users.length > 0
+                ? `Used by ${users.join(', ')}: without force the engine refuses.`
+                : 'No container uses it.',
+            ],
+            yesLabel: 'remove',
+            tone: 'danger',
+            toggles: [{ key: 'f', label: 'force', on: false }],
+            onYes: (toggles) =>
+              void actions.removeImage({ id: tags > 1 ? label : image.id, label }, toggles.f ?? false, cli.dockerRmi(label, { force: toggles.f ?? false })),
+          },
+        });
+      })();
+      return;
+    }
+    case 'imagePrune':
+      void (async () => {
+        const preview = await actions.preview((e) => e.previewImagePrune());
+        if (!preview) return;
+        if (preview.images.length === 0) {
+          model.status.show({ kind: 'info', text: 'No dangling images to prune.', command: cli.dockerImagePrune() });
+          return;
+        }
+        dispatch({
+          type: 'openOverlay',
+          overlay: {
+            kind: 'confirm',
+            title: `Remove ${preview.images.length} dangling image${preview.images.length === 1 ? '' : 's'}, reclaiming ${humanSize(preview.totalSize)}?`,
+            lines: preview.images.map((i) => `${i.shortId}  ${humanSize(i.size)}`),
+            yesLabel: 'remove them',
+            tone: 'danger',
+            onYes: () => void actions.pruneImages(preview, cli.dockerImagePrune(), humanSize),
+          },
+        });
+      })();
+      return;
+
+    case 'logsFollow':
+      return dispatch({ type: 'logView', view: { follow: !state.logView.follow } });
+    case 'logsEnd':
+      return dispatch({ type: 'logView', view: { follow: true } });
+    case 'logsTimestamps':
+      return dispatch({ type: 'logView', view: { timestamps: !state.logView.timestamps } });
+    case 'logsWrap':
+      return dispatch({ type: 'logView', view: { wrap: !state.logView.wrap } });
+    case 'searchNext':
+    case 'searchPrev': {
+      const query = state.search.query;
+      if (!query) return;
+      const from = options.fromEnd ? undefined : state.search.matchIndex;
+      const direction = action === 'searchNext' ? 'forward' : 'backward';
+      return jumpToMatch(ctx, ctx.logs.buffer.search(query, { from, direction }));
+    }
+    case 'logsSave': {
+      if (!c) return;
+      const file = path.join(ctx.logsDirectory, `berth-${c.name}-${timestampForFile(new Date())}.log`);
+      ctx.logs.save(file).then(
+        (count) => model.status.show({ kind: 'success', text: `Saved ${count} lines to ${file}.`, command: `${cli.dockerLogs(c.name, { timestamps: true })} > ${file}` }),
+        (error: Error) => model.status.show({ kind: 'error', text: `Could not save the log: ${error.message}` }),
+      );
+      return;
+    }
+
+    case 'prevTab':
+    case 'nextTab':
+      // The Logs tab is the only one until the insight tabs land (issue 6).
+      return;
+    default:
+      model.status.show({ kind: 'info', text: `${ACTIONS[action].label}: not available in this version yet.` });
+  }
+}
+
+export const DEFAULT_LOGS_DIRECTORY = os.homedir();

@@ -1,0 +1,65 @@
+/**
+ * Asks before anything destructive, saying exactly what will go. `y` confirms; `n`, Esc and
+ * Enter (the default) cancel. Toggles (force, volumes) flip with their letter.
+ */
+import { Text, useInput } from 'ink';
+import { useState } from 'react';
+import { Dialog } from '../components/Dialog.js';
+import type { Theme } from '../theme.js';
+import type { Overlay } from './overlay.js';
+
+type Confirm = Extract<Overlay, { kind: 'confirm' }>;
+
+export interface ConfirmDialogProps {
+  overlay: Confirm;
+  width: number;
+  maxLines: number;
+  theme: Theme;
+  onClose: () => void;
+}
+
+export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: ConfirmDialogProps) {
+  const [toggles, setToggles] = useState(() =>
+    Object.fromEntries((overlay.toggles ?? []).map((t) => [t.key, t.on])),
+  );
+  useInput((input, key) => {
+    if (input === 'y' || input === 'Y') {
+      onClose();
+      overlay.onYes(toggles);
+      return;
+    }
+    if (input === 'n' || input === 'N' || key.escape || key.return || input === 'q') {
+      onClose();
+      return;
+    }
+    const toggle = overlay.toggles?.find((t) => t.key === input && !t.locked);
+    if (toggle) setToggles((t) => ({ ...t, [toggle.key]: !t[toggle.key] }));
+  });
+  const shown = overlay.lines.length > maxLines ? overlay.lines.slice(0, maxLines - 1) : overlay.lines;
+  const hidden = overlay.lines.length - shown.length;
+  return (
+    <Dialog title={overlay.title} width={width} theme={theme} tone={overlay.tone}>
+      {shown.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are static for the dialog's life
+        <Text key={i} wrap="truncate-end">
+          {line.padEnd(width - 4)}
+        </Text>
+      ))}
+      {hidden > 0 ? <Text color={theme.text.muted}>{`… and ${hidden} more`.padEnd(width - 4)}</Text> : null}
+      {(overlay.toggles ?? []).map((t) => (
+        <Text key={t.key} wrap="truncate-end">
+          <Text color={theme.text.accent}>{`[${toggles[t.key] ? 'x' : ' '}] `}</Text>
+          {`${t.label}${t.locked ? '' : ` (${t.key})`}`.padEnd(width - 8)}
+        </Text>
+      ))}
+      <Text wrap="truncate-end">
+        <Text bold color={overlay.tone === 'danger' ? theme.status.error : theme.text.accent}>
+          y
+        </Text>
+        <Text>{` ${overlay.yesLabel}   `}</Text>
+        <Text bold>n</Text>
+        <Text>{' / Esc / Enter  cancel (default: No)'.padEnd(Math.max(0, width - 10 - overlay.yesLabel.length))}</Text>
+      </Text>
+    </Dialog>
+  );
+}

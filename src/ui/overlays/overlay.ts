@@ -1,0 +1,28 @@
+/** The one dialog that may be open over the screen at a time. */
+
+export interface MenuItem {
+  label: string;
+  value: string;
+  hint?: string;
+}
+
+export type Overlay =
+  | {
+      kind: 'confirm';
+      title: string;
+      lines: string[];
+      /** Shown as `y yes · n no`, plus any toggles. Enter takes the default, which is No. */
+      yesLabel: string;
+      tone: 'normal' | 'danger';
+      toggles?: Array<{ key: string; label: string; on: boolean; locked?: boolean }>;
+      onYes: (toggles: Record<string, boolean>) => void;
+    }
+  | {
+      kind: 'menu';
+      title: string;
+      note?: string;
+      items: MenuItem[];
+      onPick: (value: string) => void;
+    }
+  | { kind: 'help' }
+  | { kind: 'message'; title: string; lines: string[] };

@@ -1,0 +1,88 @@
+/** The images list: repository:tag, id, size, age; dangling images marked. */
+import { Box, Text } from 'ink';
+import type { ImageSummary } from '../../engine/engine.js';
+import { Panel } from '../components/Panel.js';
+import { VirtualList } from '../components/VirtualList.js';
+import { humanDuration } from '../format/duration.js';
+import { humanSize } from '../format/size.js';
+import { sanitizeForTerminal } from '../../terminal/sanitize.js';
+import type { Theme } from '../theme.js';
+import { fit } from './container-cells.js';
+
+export interface ImagesPaneProps {
+  images: readonly ImageSummary[];
+  selectedId: string | undefined;
+  focused: boolean;
+  width: number;
+  height: number;
+  theme: Theme;
+  filter: string;
+  filterEditing: boolean;
+  total: number;
+  now: number;
+}
+
+export function imageLabel(image: ImageSummary): string {
+  if (image.dangling) return '<none>:<none>';
+  const [first = '', ...others] = image.repoTags;
+  return others.length ? `${first} +${others.length}` : first;
+}
+
+export function ImagesPane(props: ImagesPaneProps) {
+  const { images, selectedId, focused, width, height, theme, filter, filterEditing, now } = props;
+  const inner = width - 4;
+  const size = 8;
+  const age = inner >= 50 ? 14 : 0;
+  const id = inner >= 60 ? 12 : 0;
+  const name = Math.max(8, inner - size - age - id - (age ? 1 : 0) - (id ? 1 : 0) - 1);
+  const filterLine = filterEditing || filter ? 1 : 0;
+  const listHeight = Math.max(0, height - 2 - filterLine);
+  const selectedIndex = images.findIndex((i) => i.id === selectedId);
+  return (
+    <Panel
+      title={`Images (${images.length === props.total ? props.total : `${images.length}/${props.total}`})`}
+      width={width}
+      height={height}
+      focused={focused}
+      borderColor={focused ? theme.border.focused : theme.border.normal}
+    >
+      {filterLine ? (
+        <Text wrap="truncate-end" color={theme.text.accent}>
+          /{filter}
+          {filterEditing ? <Text inverse> </Text> : null}
+        </Text>
+      ) : null}
+      {images.length === 0 ? (
+        <Text color={theme.text.muted}>{filter ? `  No image matches "${filter}".` : '  No images.'}</Text>
+      ) : (
+        <VirtualList
+          items={images}
+          selectedIndex={selectedIndex}
+          height={listHeight}
+          rowKey={(i) => i.id}
+          renderRow={(image, _index, selected) => {
+            const highlight = selected && focused;
+            const label = sanitizeForTerminal(imageLabel(image), { keepColors: false });
+            return (
+              <Text wrap="truncate-end" inverse={highlight}>
+                <Text>{selected ? '▶ ' : '  '}</Text>
+                <Text bold={selected} color={image.dangling && !highlight ? theme.text.muted : undefined}>
+                  {fit(label, name)}
+                </Text>
+                {id ? <Text color={highlight ? undefined : theme.text.muted}> {fit(image.shortId, id)}</Text> : null}
+                <Text> {humanSize(image.size).padStart(size)}</Text>
+                {age ? (
+                  <Text color={highlight ? undefined : theme.text.muted}>
+                    {' '}
+                    {fit(`${humanDuration(now - image.created * 1000)} ago`, age)}
+                  </Text>
+                ) : null}
+              </Text>
+            );
+          }}
+        />
+      )}
+      <Box flexGrow={1} />
+    </Panel>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * What one container row says, as plain cells: pure, so the columns are unit-tested and the
+ * component only lays them out. Wider terminals get more columns.
+ */
+import type { ContainerEntry } from '../../state/containers-store.js';
+import { formatStatus, type ParsedStatus, parseStatus } from '../format/status.js';
+import { sanitizeForTerminal } from '../../terminal/sanitize.js';
+
+export interface ContainerColumns {
+  name: number;
+  state: number;
+  status: number;
+  image: number;
+  ports: number;
+}
+
+/** Column widths for a pane `width` wide (inside its border, after the 2-cell marker). */
+export function containerColumns(width: number): ContainerColumns {
+  const inner = Math.max(10, width - 2);
+  const state = 8;
+  if (inner < 52) {
+    const name = Math.max(6, Math.floor((inner - state - 2) * 0.45));
+    return { name, state, status: Math.max(4, inner - name - state - 2), image: 0, ports: 0 };
+  }
+  const name = Math.min(28, Math.floor(inner * 0.3));
+  const status = Math.min(26, Math.floor(inner * 0.28));
+  const rest = inner - name - state - status - 3;
+  const ports = inner >= 110 ? Math.min(30, Math.floor(rest * 0.45)) : 0;
+  const image = Math.max(0, rest - ports - (ports ? 1 : 0));
+  return { name, state, status, image, ports };
+}
+
+export function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (text.length <= width) return text.padEnd(width);
+  return width <= 1 ? '…' : `${text.slice(0, width - 1)}…`;
+}
+
+export function portsText(c: ContainerEntry): string {
+  return c.ports
+    .map((p) => (p.publicPort ? `${p.ip && p.ip !== '0.0.0.0' ? `${p.ip}:` : ''}${p.publicPort}->${p.privatePort}/${p.type}` : `${p.privatePort}/${p.type}`))
+    .join(', ');
+}
+
+// Entries are replaced whenever the engine reports a change, so each is parsed once.
+const parsedStatuses = new WeakMap<ContainerEntry, ParsedStatus>();
+
+export function parsedStatusOf(c: ContainerEntry): ParsedStatus {
+  let parsed = parsedStatuses.get(c);
+  if (!parsed) {
+    parsed = parseStatus(c.status, c.statusReadAt);
+    parsedStatuses.set(c, parsed);
+  }
+  return parsed;
+}
+
+/** The engine's status text, kept true as time passes ("Up 3 minutes" → "Up 4 minutes"). */
+export function liveStatus(c: ContainerEntry, now: number): string {
+  return formatStatus(parsedStatusOf(c), now);
+}
+
+export function containerCells(c: ContainerEntry, columns: ContainerColumns, now: number) {
+  // Names, images and commands come from whoever created the container: never trust them.
+  const clean = (s: string) => sanitizeForTerminal(s, { keepColors: false });
+  return {
+    name: fit(clean(c.name), columns.name),
+    state: fit(c.state, columns.state),
+    status: fit(liveStatus(c, now), columns.status),
+    image: fit(clean(c.image), columns.image),
+    ports: fit(portsText(c), columns.ports),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * The screen's own state — focus, filters, selection, the open dialog, the log view — as a
+ * reducer: every key's effect on the screen is a pure transition, tested without rendering.
+ */
+import type { Overlay } from './overlays/overlay.js';
+import type { LogViewState } from './panes/log-window.js';
+
+export type Focus = 'containers' | 'images' | 'details';
+export type ListName = 'containers' | 'images';
+
+export interface ScreenState {
+  focus: Focus;
+  /** The list the details pane belongs to (the last list focused). */
+  lastList: ListName;
+  showAll: boolean;
+  filters: Record<ListName, string>;
+  /** Which line is taking typed text: a list filter or the log search. */
+  editing: ListName | 'search' | undefined;
+  selected: Record<ListName, string | undefined>;
+  overlay: Overlay | undefined;
+  logView: LogViewState;
+  search: { query: string; matchIndex: number | undefined };
+}
+
+export const initialScreenState: ScreenState = {
+  focus: 'containers',
+  lastList: 'containers',
+  showAll: false,
+  filters: { containers: '', images: '' },
+  editing: undefined,
+  selected: { containers: undefined, images: undefined },
+  overlay: undefined,
+  logView: { follow: true, topLine: 0, wrap: false, timestamps: false },
+  search: { query: '', matchIndex: undefined },
+};
+
+export type ScreenEvent =
+  | { type: 'focus'; focus: Focus }
+  | { type: 'focusNext' }
+  | { type: 'focusPrev' }
+  | { type: 'toggleAll' }
+  | { type: 'select'; list: ListName; key: string | undefined }
+  | { type: 'startEditing'; target: ListName | 'search' }
+  | { type: 'editText'; text: string }
+  | { type: 'stopEditing'; keep: boolean }
+  | { type: 'openOverlay'; overlay: Overlay }
+  | { type: 'closeOverlay' }
+  | { type: 'logView'; view: Partial<LogViewState> }
+  | { type: 'searchMatch'; matchIndex: number | undefined };
+
+const ORDER: Focus[] = ['containers', 'images', 'details'];
+
+function focusOn(state: ScreenState, focus: Focus): ScreenState {
+  return { ...state, focus, lastList: focus === 'details' ? state.lastList : focus, editing: undefined };
+}
+
+export function screenReducer(state: ScreenState, event: ScreenEvent): ScreenState {
+  switch (event.type) {
+    case 'focus':
+      return focusOn(state, event.focus);
+    case 'focusNext':
+      return focusOn(state, ORDER[(ORDER.indexOf(state.focus) + 1) % ORDER.length]!);
+    case 'focusPrev':
+      return focusOn(state, ORDER[(ORDER.indexOf(state.focus) + ORDER.length - 1) % ORDER.length]!);
+    case 'toggleAll':
+      return { ...state, showAll: !state.showAll };
+    case 'select':
+      if (state.selected[event.list] === event.key) return state;
+      return { ...state, selected: { ...state.selected, [event.list]: event.key } };
+    case 'startEditing':
+      if (event.target === 'search') return { ...state, editing: 'search', search: { query: '', matchIndex: undefined } };
+      return { ...state, editing: event.target, filters: { ...state.filters, [event.target]: '' } };
+    case 'editText': {
+      if (state.editing === 'search') return { ...state, search: { ...state.search, query: event.text } };
+      if (!state.editing) return state;
+      return { ...state, filters: { ...state.filters, [state.editing]: event.text } };
+    }
+    case 'stopEditing': {
+      if (state.editing === 'search') {
+        return event.keep
+          ? { ...state, editing: undefined }
+          : { ...state, editing: undefined, search: { query: '', matchIndex: undefined } };
+      }
+      if (!state.editing) return state;
+      const filters = event.keep ? state.filters : { ...state.filters, [state.editing]: '' };
+      return { ...state, editing: undefined, filters };
+    }
+    case 'openOverlay':
+      return { ...state, overlay: event.overlay };
+    case 'closeOverlay':
+      return { ...state, overlay: undefined };
+    case 'logView':
+      return { ...state, logView: { ...state.logView, ...event.view } };
+    case 'searchMatch':
+      return { ...state, search: { ...state.search, matchIndex: event.matchIndex } };
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * An in-memory engine for pure UI tests (layout, keys, dialogs): fixture containers and images,
+ * and a record of the calls the UI made. It never stands in for proving an engine operation
+ * works — those tests run against the private dockerd.
+ */
+import type {
+  ContainerSummary,
+  Engine,
+  EngineEvent,
+  ImageSummary,
+  LogLine,
+} from '../../src/engine/engine.js';
+import type { EventOptions } from '../../src/engine/events.js';
+
+export interface FakeEngine extends Engine {
+  calls: Array<[string, ...unknown[]]>;
+  containers: ContainerSummary[];
+  images: ImageSummary[];
+  logs: Record<string, LogLine[]>;
+  emit(event: Partial<EngineEvent> & { action: string; id: string }): void;
+}
+
+export function fakeContainer(overrides: Partial<ContainerSummary> & { name: string }): ContainerSummary {
+  return {
+    id: `${overrides.name.padEnd(12, '0')}${'f'.repeat(52)}`.slice(0, 64),
+    image: 'busybox:latest',
+    imageId: 'sha256:1111',
+    command: 'sleep 1000',
+    created: Math.floor(Date.now() / 1000) - 600,
+    state: 'running',
+    status: 'Up 3 minutes',
+    ports: [],
+    labels: {},
+    ...overrides,
+  };
+}
+
+export function fakeImage(overrides: Partial<ImageSummary> & { repoTags: string[] }): ImageSummary {
+  const id = `sha256:${(overrides.repoTags[0] ?? 'none').replace(/[^a-z0-9]/g, '').padEnd(64, 'a')}`.slice(
+    0,
+    71,
+  );
+  return {
+    id,
+    shortId: id.slice(7, 19),
+    repoDigests: [],
+    size: 4_261_000,
+    created: Math.floor(Date.now() / 1000) - 2 * 3600,
+    dangling: overrides.repoTags.length === 0,
+    containers: undefined,
+    labels: {},
+    ...overrides,
+  };
+}
+
+export function createFakeEngine(
+  fixtures: {
+    containers?: ContainerSummary[];
+    images?: ImageSummary[];
+    logs?: Record<string, LogLine[]>;
+  } = {},
+): FakeEngine {
+  const subscribers: EventOptions[] = [];
+  const calls: FakeEngine['calls'] = [];
+  const record =
+    (name: string) =>
+    async (...args: unknown[]) => {
+      calls.push([name, ...args]);
+    };
+  const engine: FakeEngine = {
+    calls,
+    containers: fixtures.containers ?? [],
+    images: fixtures.images ?? [],
+    logs: fixtures.logs ?? {},
+    endpoint: { protocol: 'unix', url: 'unix:///fake.sock', socketPath: '/fake.sock', source: 'a test' },
+    emit(event) {
+      for (const s of subscribers) {
+        s.onEvent({ type: 'container', attributes: {}, timeNano: BigInt(Date.now()) * 1_000_000n, ...event });
+      }
+    },
+    ping: async () => undefined,
+    listContainers: async (o) =>
+      engine.containers.filter((c) => !o?.ids || o.ids.includes(c.id)).map((c) => ({ ...c })),
+    inspectContainer: async () => {
+      throw new Error('not in the fake');
+    },
+    createContainer: async () => 'new',
+    runContainer: async () => 'new',
+    startContainer: record('start'),
+    stopContainer: record('stop'),
+    restartContainer: record('restart'),
+    killContainer: record('kill'),
+    pauseContainer: record('pause'),
+    unpauseContainer: record('unpause'),
+    removeContainer: record('remove'),
+    previewContainerPrune: async () => ({
+      containers: engine.containers.filter((c) => c.state === 'exited' || c.state === 'created'),
+    }),
+    pruneContainers: async (p) => {
+      calls.push(['prune', p.containers.map((c) => c.name)]);
+      return { removed: p.containers.map((c) => c.id), failed: [] };
+    },
+    commitContainer: async () => 'sha256:new',
+    diffContainer: async () => [],
+    topContainer: async () => ({ titles: [], processes: [] }),
+    listImages: async () => engine.images,
+    inspectImage: async () => {
+      throw new Error('not in the fake');
+    },
+    imageHistory: async () => [],
+    tagImage: record('tag'),
+    removeImage: async (ref, o) => {
+      calls.push(['removeImage', ref, o]);
+      return [];
+    },
+    containersUsingImage: async () => [],
+    previewImagePrune: async () => ({ images: [], totalSize: 0 }),
+    pruneImages: async () => ({ removed: [], failed: [], spaceReclaimed: 0 }),
+    streamLogs: async (id, _o, onLines) => {
+      const lines = engine.logs[id] ?? [];
+      queueMicrotask(() => onLines(lines));
+      return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
+    },
+    subscribeToEvents: (o) => {
+      subscribers.push(o);
+      o.onStatus?.({ state: 'connected' });
+      return { close: () => subscribers.splice(subscribers.indexOf(o), 1) };
+    },
+  };
+  return engine;
+}
