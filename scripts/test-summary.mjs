@@ -12,7 +12,8 @@ try {
 }
 const passed = report.numPassedTests ?? 0;
 // A test file that fails to load counts no tests; count it as a failure so it cannot hide.
-const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - failedSuitesWithTests(report);
+const failed =
+  (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - failedSuitesWithTests(report);
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

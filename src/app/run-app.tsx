@@ -3,8 +3,8 @@
  * terminal (alternate screen, restore on every exit path), and returns the exit code.
  */
 import { render } from 'ink';
-import { createEngine } from '../engine/engine.js';
 import { diagnose, type EngineSelection } from '../engine/diagnose.js';
+import { createEngine } from '../engine/engine.js';
 import { DEFAULT_KEYMAP } from '../keys/bindings.js';
 import { Actions } from '../state/actions.js';
 import { AppModel } from '../state/app-model.js';

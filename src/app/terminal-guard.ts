@@ -28,7 +28,9 @@ export class TerminalGuard {
     on('exit', () => this.restore());
     const crash = (error: unknown) => {
       this.restore();
-      process.stderr.write(`berth crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `berth crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exit(70);
     };
     on('uncaughtException', crash);

@@ -23,7 +23,11 @@ export class Actions {
 
   private engineOrFail(command: string): Engine | undefined {
     if (this.model.readOnly) {
-      this.model.status.show({ kind: 'error', text: 'berth is in read-only mode: nothing was changed.', command });
+      this.model.status.show({
+        kind: 'error',
+        text: 'berth is in read-only mode: nothing was changed.',
+        command,
+      });
       return undefined;
     }
     const engine = this.model.engine;
@@ -89,23 +93,32 @@ export class Actions {
   }
 
   unpause(c: ActionTarget, command: string) {
-    return this.run(command, `Unpausing ${c.label}…`, `Unpaused ${c.label}.`, (e) => e.unpauseContainer(c.id));
+    return this.run(command, `Unpausing ${c.label}…`, `Unpaused ${c.label}.`, (e) =>
+      e.unpauseContainer(c.id),
+    );
   }
 
   remove(c: ActionTarget, options: { force: boolean; volumes: boolean }, command: string) {
-    return this.run(command, `Removing ${c.label}…`, `Removed ${c.label}.`, (e) => e.removeContainer(c.id, options));
+    return this.run(command, `Removing ${c.label}…`, `Removed ${c.label}.`, (e) =>
+      e.removeContainer(c.id, options),
+    );
   }
 
   /** Removes exactly the containers the person saw in the preview. */
   async pruneContainers(preview: ContainerPrunePreview, command: string) {
     let summary = '';
-    const ok = await this.run(command, `Removing ${preview.containers.length} stopped containers…`, '', async (e) => {
-      const result = await e.pruneContainers(preview);
-      summary = `Removed ${result.removed.length} stopped container${result.removed.length === 1 ? '' : 's'}.`;
-      if (result.failed.length > 0) {
-        summary += ` Kept ${result.failed.map((f) => `${f.name} (${f.error.message})`).join('; ')}.`;
-      }
-    });
+    const ok = await this.run(
+      command,
+      `Removing ${preview.containers.length} stopped containers…`,
+      '',
+      async (e) => {
+        const result = await e.pruneContainers(preview);
+        summary = `Removed ${result.removed.length} stopped container${result.removed.length === 1 ? '' : 's'}.`;
+        if (result.failed.length > 0) {
+          summary += ` Kept ${result.failed.map((f) => `${f.name} (${f.error.message})`).join('; ')}.`;
+        }
+      },
+    );
     if (ok) this.model.status.show({ kind: 'success', text: summary, command });
     return ok;
   }
@@ -118,11 +131,16 @@ export class Actions {
 
   async pruneImages(preview: ImagePrunePreview, command: string, formatSize: (bytes: number) => string) {
     let summary = '';
-    const ok = await this.run(command, `Removing ${preview.images.length} dangling images…`, '', async (e) => {
-      const result = await e.pruneImages(preview);
-      summary = `Removed ${result.removed.length} dangling image${result.removed.length === 1 ? '' : 's'}, reclaimed ${formatSize(result.spaceReclaimed)}.`;
-      if (result.failed.length > 0) summary += ` Kept ${result.failed.map((f) => f.shortId).join(', ')}.`;
-    });
+    const ok = await this.run(
+      command,
+      `Removing ${preview.images.length} dangling images…`,
+      '',
+      async (e) => {
+        const result = await e.pruneImages(preview);
+        summary = `Removed ${result.removed.length} dangling image${result.removed.length === 1 ? '' : 's'}, reclaimed ${formatSize(result.spaceReclaimed)}.`;
+        if (result.failed.length > 0) summary += ` Kept ${result.failed.map((f) => f.shortId).join(', ')}.`;
+      },
+    );
     if (ok) this.model.status.show({ kind: 'success', text: summary, command });
     return ok;
   }
@@ -134,7 +152,10 @@ export class Actions {
     try {
       return await load(engine);
     } catch (error) {
-      this.model.status.show({ kind: 'error', text: error instanceof EngineError ? error.message : String(error) });
+      this.model.status.show({
+        kind: 'error',
+        text: error instanceof EngineError ? error.message : String(error),
+      });
       return undefined;
     }
   }

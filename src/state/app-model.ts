@@ -12,7 +12,10 @@ import { ImagesStore } from './images-store.js';
 import { StatusStore } from './status.js';
 import { Store } from './store.js';
 
-export type Connect = () => Promise<{ ok: true; engine: Engine; version?: string } | { ok: false; error: EngineError; endpoint?: Engine['endpoint'] }>;
+export type Connect = () => Promise<
+  | { ok: true; engine: Engine; version?: string }
+  | { ok: false; error: EngineError; endpoint?: Engine['endpoint'] }
+>;
 
 export interface AppModelOptions {
   connect: Connect;

@@ -86,7 +86,9 @@ export class LogsModel {
   private flushNotify() {
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
-    this.store.update((s) => (s.version === this.buffer.version ? s : { ...s, version: this.buffer.version }));
+    this.store.update((s) =>
+      s.version === this.buffer.version ? s : { ...s, version: this.buffer.version },
+    );
   }
 
   /**
@@ -96,7 +98,10 @@ export class LogsModel {
   async save(file: string): Promise<number> {
     const lines = this.buffer.slice();
     const text = lines
-      .map((l) => `${l.timestamp ? `${l.timestamp} ` : ''}${l.stream === 'stderr' ? '[stderr] ' : ''}${stripEscapes(l.text)}\n`)
+      .map(
+        (l) =>
+          `${l.timestamp ? `${l.timestamp} ` : ''}${l.stream === 'stderr' ? '[stderr] ' : ''}${stripEscapes(l.text)}\n`,
+      )
       .join('');
     await writeFile(file, text, { mode: 0o600 });
     return lines.length;

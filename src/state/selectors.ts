@@ -48,7 +48,9 @@ function byStateThenName(a: ContainerEntry, b: ContainerEntry): number {
  * any container has one (standalone ones first, under their own heading).
  */
 export function containerRows(all: Iterable<ContainerEntry>, view: ContainerView): ContainerRow[] {
-  const shown = [...all].filter((c) => (view.showAll || isShownByDefault(c)) && matchesFilter(c, view.filter));
+  const shown = [...all].filter(
+    (c) => (view.showAll || isShownByDefault(c)) && matchesFilter(c, view.filter),
+  );
   const groups = new Map<string, ContainerEntry[]>();
   const standalone: ContainerEntry[] = [];
   for (const c of shown) {

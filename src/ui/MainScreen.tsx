@@ -9,13 +9,13 @@ import type { Action, Scope } from '../keys/actions.js';
 import { isActionAllowed } from '../keys/actions.js';
 import type { Keymap } from '../keys/bindings.js';
 import { keyHints } from '../keys/help.js';
-import { actionForInk } from '../keys/match.js';
+import { actionForInk, type InkKey } from '../keys/match.js';
 import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { LogsModel } from '../state/logs-model.js';
 import { containerRows, countContainers, filterImages, moveSelection } from '../state/selectors.js';
-import { StatusLine } from './components/StatusLine.js';
 import { type CommandContext, focusedCommand, runAction } from './commands.js';
+import { StatusLine } from './components/StatusLine.js';
 import { useClock } from './hooks/use-clock.js';
 import { useStore } from './hooks/use-store.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';
@@ -40,10 +40,34 @@ export interface MainScreenProps {
 }
 
 const HINTS: Record<string, Action[]> = {
-  containers: ['containerStop', 'containerStart', 'containerKill', 'containerPauseToggle', 'containerSignal', 'containerRemove', 'filter', 'help'],
+  containers: [
+    'containerStop',
+    'containerStart',
+    'containerKill',
+    'containerPauseToggle',
+    'containerSignal',
+    'containerRemove',
+    'filter',
+    'help',
+  ],
   images: ['imageRemove', 'imagePrune', 'filter', 'help'],
   details: ['logsFollow', 'logsTimestamps', 'logsWrap', 'filter', 'logsSave', 'back', 'help'],
 };
+
+/** Readline-style editing of the filter or search line. */
+function editText(ctx: CommandContext, input: string, key: InkKey) {
+  const { dispatch } = ctx;
+  if (key.escape) return dispatch({ type: 'stopEditing', keep: false });
+  if (key.return) {
+    dispatch({ type: 'stopEditing', keep: true });
+    if (ctx.state.editing === 'search') runAction('searchPrev', ctx, { fromEnd: true });
+    return;
+  }
+  if (key.backspace || key.delete) return dispatch({ type: 'editText', edit: (t) => t.slice(0, -1) });
+  if (key.ctrl && input === 'u') return dispatch({ type: 'editText', edit: () => '' });
+  if (key.ctrl && input === 'w') return dispatch({ type: 'editText', edit: (t) => t.replace(/\S+\s*$/, '') });
+  if (input && !key.ctrl && !key.meta && !key.tab) dispatch({ type: 'editText', edit: (t) => t + input });
+}
 
 export function MainScreen(props: MainScreenProps) {
   const { model, actions, logs, keymap, theme, size } = props;
@@ -57,10 +81,17 @@ export function MainScreen(props: MainScreenProps) {
   const generation = useStore(model.engineGeneration);
 
   const rows = useMemo(
-    () => containerRows(containersState.byId.values(), { showAll: state.showAll, filter: state.filters.containers }),
+    () =>
+      containerRows(containersState.byId.values(), {
+        showAll: state.showAll,
+        filter: state.filters.containers,
+      }),
     [containersState, state.showAll, state.filters.containers],
   );
-  const images = useMemo(() => filterImages(imagesState.images, state.filters.images), [imagesState, state.filters.images]);
+  const images = useMemo(
+    () => filterImages(imagesState.images, state.filters.images),
+    [imagesState, state.filters.images],
+  );
   const isContainer = (r: (typeof rows)[number]) => r.kind === 'container';
 
   // Keep a valid selection as the lists change (selection is by id, so it follows the item).
@@ -114,28 +145,27 @@ export function MainScreen(props: MainScreenProps) {
   useInput(
     (input, key) => {
       const ctx = contextRef.current;
-      if (ctx.state.editing) {
-        const editing = ctx.state.editing;
-        const current = editing === 'search' ? ctx.state.search.query : ctx.state.filters[editing];
-        if (key.escape) return dispatch({ type: 'stopEditing', keep: false });
-        if (key.return) {
-          dispatch({ type: 'stopEditing', keep: true });
-          if (editing === 'search') runAction('searchPrev', ctx, { fromEnd: true });
+      if (ctx.state.editing) return editText(ctx, input, key);
+      // Keys typed quickly (or over a slow ssh link) can arrive as one chunk: take them one by one.
+      const chars = !key.ctrl && !key.meta && input.length > 1 ? [...input] : [input];
+      for (let i = 0; i < chars.length; i++) {
+        const action = actionForInk(chars[i]!, key, scopes, keymap);
+        if (!action) continue;
+        if (!isActionAllowed(action, model.readOnly)) {
+          model.status.show({
+            kind: 'error',
+            text: 'berth is in read-only mode (--read-only): that would change the engine.',
+          });
+          continue;
+        }
+        runAction(action, ctx);
+        if (action === 'filter') {
+          // What follows `/` in the same chunk is the filter text itself.
+          const rest = chars.slice(i + 1).join('');
+          if (rest) dispatch({ type: 'editText', edit: (t) => t + rest });
           return;
         }
-        if (key.backspace || key.delete) return dispatch({ type: 'editText', text: current.slice(0, -1) });
-        if (key.ctrl && input === 'u') return dispatch({ type: 'editText', text: '' });
-        if (key.ctrl && input === 'w') return dispatch({ type: 'editText', text: current.replace(/\S+\s*$/, '') });
-        if (input && !key.ctrl && !key.meta && !key.tab) dispatch({ type: 'editText', text: current + input });
-        return;
       }
-      const action = actionForInk(input, key, scopes, keymap);
-      if (!action) return;
-      if (!isActionAllowed(action, model.readOnly)) {
-        model.status.show({ kind: 'error', text: 'berth is in read-only mode (--read-only): that would change the engine.' });
-        return;
-      }
-      runAction(action, ctx);
     },
     { isActive: state.overlay === undefined },
   );
@@ -153,7 +183,10 @@ export function MainScreen(props: MainScreenProps) {
           </Text>
         </Box>
       ) : null}
-      <Box flexDirection={layout.stacked ? 'column' : 'row'} height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}>
+      <Box
+        flexDirection={layout.stacked ? 'column' : 'row'}
+        height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}
+      >
         <Box flexDirection="column" width={layout.listWidth}>
           <ContainersPane
             rows={rows}

@@ -61,9 +61,11 @@ function imageLabelFor(image: ImageSummary): string {
 /** The docker command the focused item's most likely action stands for, for the status line. */
 export function focusedCommand(ctx: CommandContext): string | undefined {
   const { state, selectedContainer: c, selectedImage: image } = ctx;
-  if (state.focus === 'images') return image ? cli.dockerRun(imageLabelFor(image), { interactive: true, remove: true }) : undefined;
+  if (state.focus === 'images')
+    return image ? cli.dockerRun(imageLabelFor(image), { interactive: true, remove: true }) : undefined;
   if (!c) return undefined;
-  if (state.focus === 'details') return cli.dockerLogs(c.name, { follow: true, tail: ctx.logs.buffer.capacity });
+  if (state.focus === 'details')
+    return cli.dockerLogs(c.name, { follow: true, tail: ctx.logs.buffer.capacity });
   if (c.state === 'paused') return cli.dockerUnpause(c.name);
   if (c.state === 'running' || c.state === 'restarting') return cli.dockerStop(c.name, ctx.graceSeconds);
   return cli.dockerStart(c.name);
@@ -92,7 +94,8 @@ function scrollLogBy(ctx: CommandContext, delta: number | 'top' | 'bottom') {
   const window = computeLogWindow(buffer, view, width, height);
   const input = { firstLine: buffer.firstLineNumber, length: buffer.length, height };
   if (delta === 'bottom') return ctx.dispatch({ type: 'logView', view: { follow: true } });
-  if (delta === 'top') return ctx.dispatch({ type: 'logView', view: { follow: false, topLine: buffer.firstLineNumber } });
+  if (delta === 'top')
+    return ctx.dispatch({ type: 'logView', view: { follow: false, topLine: buffer.firstLineNumber } });
   ctx.dispatch({ type: 'logView', view: scrollLogs(view, window, input, delta) });
 }
 
@@ -172,7 +175,10 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
           kind: 'menu',
           title: 'Command palette',
           items: ALL_ACTIONS.filter(
-            (a) => ACTIONS[a].scope !== 'dialog' && ACTIONS[a].scope !== 'terminal' && isActionAllowed(a, model.readOnly),
+            (a) =>
+              ACTIONS[a].scope !== 'dialog' &&
+              ACTIONS[a].scope !== 'terminal' &&
+              isActionAllowed(a, model.readOnly),
           ).map((a) => ({ label: a, value: a, hint: ACTIONS[a].description })),
           onPick: (value) => runAction(value as Action, ctx),
         },
@@ -181,7 +187,11 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       const command = model.status.store.get()?.command ?? focusedCommand(ctx);
       if (!command) return;
       ctx.copyToClipboard(command);
-      model.status.show({ kind: 'info', text: 'Copied to the clipboard (OSC 52, where the terminal allows it).', command });
+      model.status.show({
+        kind: 'info',
+        text: 'Copied to the clipboard (OSC 52, where the terminal allows it).',
+        command,
+      });
       return;
     }
 
@@ -273,7 +283,11 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
         const preview = await actions.preview((e) => e.previewContainerPrune());
         if (!preview) return;
         if (preview.containers.length === 0) {
-          model.status.show({ kind: 'info', text: 'No stopped containers to prune.', command: cli.dockerContainerPrune() });
+          model.status.show({
+            kind: 'info',
+            text: 'No stopped containers to prune.',
+            command: cli.dockerContainerPrune(),
+          });
           return;
         }
         dispatch({
@@ -314,7 +328,11 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
             tone: 'danger',
             toggles: [{ key: 'f', label: 'force', on: false }],
             onYes: (toggles) =>
-              void actions.removeImage({ id: tags > 1 ? label : image.id, label }, toggles.f ?? false, cli.dockerRmi(label, { force: toggles.f ?? false })),
+              void actions.removeImage(
+                { id: tags > 1 ? label : image.id, label },
+                toggles.f ?? false,
+                cli.dockerRmi(label, { force: toggles.f ?? false }),
+              ),
           },
         });
       })();
@@ -325,7 +343,11 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
         const preview = await actions.preview((e) => e.previewImagePrune());
         if (!preview) return;
         if (preview.images.length === 0) {
-          model.status.show({ kind: 'info', text: 'No dangling images to prune.', command: cli.dockerImagePrune() });
+          model.status.show({
+            kind: 'info',
+            text: 'No dangling images to prune.',
+            command: cli.dockerImagePrune(),
+          });
           return;
         }
         dispatch({
@@ -362,8 +384,14 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       if (!c) return;
       const file = path.join(ctx.logsDirectory, `berth-${c.name}-${timestampForFile(new Date())}.log`);
       ctx.logs.save(file).then(
-        (count) => model.status.show({ kind: 'success', text: `Saved ${count} lines to ${file}.`, command: `${cli.dockerLogs(c.name, { timestamps: true })} > ${file}` }),
-        (error: Error) => model.status.show({ kind: 'error', text: `Could not save the log: ${error.message}` }),
+        (count) =>
+          model.status.show({
+            kind: 'success',
+            text: `Saved ${count} lines to ${file}.`,
+            command: `${cli.dockerLogs(c.name, { timestamps: true })} > ${file}`,
+          }),
+        (error: Error) =>
+          model.status.show({ kind: 'error', text: `Could not save the log: ${error.message}` }),
       );
       return;
     }
@@ -373,7 +401,10 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       // The Logs tab is the only one until the insight tabs land (issue 6).
       return;
     default:
-      model.status.show({ kind: 'info', text: `${ACTIONS[action].label}: not available in this version yet.` });
+      model.status.show({
+        kind: 'info',
+        text: `${ACTIONS[action].label}: not available in this version yet.`,
+      });
   }
 }
 

@@ -41,7 +41,8 @@ export type ScreenEvent =
   | { type: 'toggleAll' }
   | { type: 'select'; list: ListName; key: string | undefined }
   | { type: 'startEditing'; target: ListName | 'search' }
-  | { type: 'editText'; text: string }
+  /** Changes the text being edited; a function, so keys arriving before a re-render all count. */
+  | { type: 'editText'; edit: (text: string) => string }
   | { type: 'stopEditing'; keep: boolean }
   | { type: 'openOverlay'; overlay: Overlay }
   | { type: 'closeOverlay' }
@@ -68,12 +69,17 @@ export function screenReducer(state: ScreenState, event: ScreenEvent): ScreenSta
       if (state.selected[event.list] === event.key) return state;
       return { ...state, selected: { ...state.selected, [event.list]: event.key } };
     case 'startEditing':
-      if (event.target === 'search') return { ...state, editing: 'search', search: { query: '', matchIndex: undefined } };
+      if (event.target === 'search')
+        return { ...state, editing: 'search', search: { query: '', matchIndex: undefined } };
       return { ...state, editing: event.target, filters: { ...state.filters, [event.target]: '' } };
     case 'editText': {
-      if (state.editing === 'search') return { ...state, search: { ...state.search, query: event.text } };
+      if (state.editing === 'search')
+        return { ...state, search: { ...state.search, query: event.edit(state.search.query) } };
       if (!state.editing) return state;
-      return { ...state, filters: { ...state.filters, [state.editing]: event.text } };
+      return {
+        ...state,
+        filters: { ...state.filters, [state.editing]: event.edit(state.filters[state.editing]) },
+      };
     }
     case 'stopEditing': {
       if (state.editing === 'search') {

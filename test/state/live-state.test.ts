@@ -27,7 +27,8 @@ beforeAll(async () => {
 afterEach(() => runCleanup(cleanup));
 afterAll(() => model.dispose());
 
-const byName = (name: string) => [...model.containers!.store.get().byId.values()].find((c) => c.name === name);
+const byName = (name: string) =>
+  [...model.containers!.store.get().byId.values()].find((c) => c.name === name);
 
 test('the initial listing has every container, stopped ones included', async () => {
   expect(model.connection.get().state).toBe('ready');
@@ -64,9 +65,12 @@ test('a burst of 40 creations is caught up with a handful of list calls', async 
     ),
   );
   await expect
-    .poll(() => [...model.containers!.store.get().byId.values()].filter((c) => c.name.startsWith(prefix)).length, {
-      timeout: 2000,
-    })
+    .poll(
+      () => [...model.containers!.store.get().byId.values()].filter((c) => c.name.startsWith(prefix)).length,
+      {
+        timeout: 2000,
+      },
+    )
     .toBe(40);
   expect(listCalls.length).toBeLessThan(20);
 });
@@ -74,8 +78,15 @@ test('a burst of 40 creations is caught up with a handful of list calls', async 
 test('an image tagged elsewhere appears in the images list', async () => {
   const repo = uniqueName('tagged');
   await ctx.docker.getImage('busybox:latest').tag({ repo, tag: 'v1' });
-  cleanup.push(() => ctx.docker.getImage(`${repo}:v1`).remove().catch(() => undefined));
+  cleanup.push(() =>
+    ctx.docker
+      .getImage(`${repo}:v1`)
+      .remove()
+      .catch(() => undefined),
+  );
   await expect
-    .poll(() => model.images!.store.get().images.some((i) => i.repoTags.includes(`${repo}:v1`)), { timeout: 2000 })
+    .poll(() => model.images!.store.get().images.some((i) => i.repoTags.includes(`${repo}:v1`)), {
+      timeout: 2000,
+    })
     .toBe(true);
 });

@@ -15,7 +15,9 @@ function request(socketPath: string, method: string, path: string, body?: unknow
           text += c;
         });
         res.on('end', () =>
-          (res.statusCode ?? 500) < 300 ? resolve(text) : reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`)),
+          (res.statusCode ?? 500) < 300
+            ? resolve(text)
+            : reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`)),
         );
       },
     );
@@ -44,7 +46,11 @@ export const DEMO_CONTAINERS: DemoContainer[] = [
   },
   {
     name: 'db',
-    cmd: ['sh', '-c', 'echo "database system is ready to accept connections"; trap "exit 0" TERM; while true; do sleep 1; done'],
+    cmd: [
+      'sh',
+      '-c',
+      'echo "database system is ready to accept connections"; trap "exit 0" TERM; while true; do sleep 1; done',
+    ],
     start: true,
   },
   { name: 'worker', cmd: ['sh', '-c', 'echo "job 1 done"; echo "job 2 failed" >&2; exit 3'], start: true },

@@ -58,7 +58,9 @@ export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: Conf
         </Text>
         <Text>{` ${overlay.yesLabel}   `}</Text>
         <Text bold>n</Text>
-        <Text>{' / Esc / Enter  cancel (default: No)'.padEnd(Math.max(0, width - 10 - overlay.yesLabel.length))}</Text>
+        <Text>
+          {' / Esc / Enter  cancel (default: No)'.padEnd(Math.max(0, width - 10 - overlay.yesLabel.length))}
+        </Text>
       </Text>
     </Dialog>
   );

@@ -21,7 +21,9 @@ export interface MenuDialogProps {
 export function filterMenu(items: readonly MenuItem[], query: string): MenuItem[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...items];
-  const starts = items.filter((i) => i.label.toLowerCase().startsWith(q) || i.value.toLowerCase().startsWith(q));
+  const starts = items.filter(
+    (i) => i.label.toLowerCase().startsWith(q) || i.value.toLowerCase().startsWith(q),
+  );
   const contains = items.filter(
     (i) => !starts.includes(i) && `${i.label} ${i.value} ${i.hint ?? ''}`.toLowerCase().includes(q),
   );
@@ -42,7 +44,8 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
       return;
     }
     if (key.upArrow || (key.ctrl && input === 'p')) return setIndex(Math.max(0, current - 1));
-    if (key.downArrow || (key.ctrl && input === 'n')) return setIndex(Math.min(items.length - 1, current + 1));
+    if (key.downArrow || (key.ctrl && input === 'n'))
+      return setIndex(Math.min(items.length - 1, current + 1));
     if (key.backspace || key.delete) {
       setQuery((q) => q.slice(0, -1));
       return setIndex(0);
@@ -59,8 +62,15 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
   const start = Math.max(0, Math.min(current - maxItems + 1, items.length - maxItems));
   const visible = items.slice(Math.max(0, start), Math.max(0, start) + maxItems);
   const inner = width - 4;
+  // Hints line up in a column after the longest label (palette labels are capped).
+  const labelWidth = Math.min(24, Math.max(0, ...overlay.items.map((i) => i.label.length)));
   return (
-    <Dialog title={overlay.title} width={width} theme={theme} footer="type to filter · ↑↓ move · Enter pick · Esc close">
+    <Dialog
+      title={overlay.title}
+      width={width}
+      theme={theme}
+      footer="type to filter · ↑↓ move · Enter pick · Esc close"
+    >
       {overlay.note ? (
         <Text color={theme.status.warning} wrap="truncate-end">
           {overlay.note.padEnd(inner)}
@@ -72,15 +82,18 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
         <Text inverse> </Text>
         {' '.repeat(Math.max(0, inner - query.length - 3))}
       </Text>
-      {visible.length === 0 ? <Text color={theme.text.muted}>{'  nothing matches'.padEnd(inner)}</Text> : null}
+      {visible.length === 0 ? (
+        <Text color={theme.text.muted}>{'  nothing matches'.padEnd(inner)}</Text>
+      ) : null}
       {visible.map((item) => {
         const selected = item === items[current];
         const hint = item.hint ? `  ${item.hint}` : '';
+        const label = item.label.padEnd(labelWidth);
         return (
           <Text key={item.value} inverse={selected} wrap="truncate-end">
-            {`${selected ? '▶ ' : '  '}${item.label}`}
+            {`${selected ? '▶ ' : '  '}${label}`}
             <Text color={selected ? undefined : theme.text.muted}>{hint}</Text>
-            {' '.repeat(Math.max(0, inner - 2 - item.label.length - hint.length))}
+            {' '.repeat(Math.max(0, inner - 2 - label.length - hint.length))}
           </Text>
         );
       })}

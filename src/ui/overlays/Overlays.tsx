@@ -20,7 +20,19 @@ export interface OverlaysProps {
   onClose: () => void;
 }
 
-function MessageDialog({ title, lines, width, theme, onClose }: { title: string; lines: string[]; width: number; theme: Theme; onClose: () => void }) {
+function MessageDialog({
+  title,
+  lines,
+  width,
+  theme,
+  onClose,
+}: {
+  title: string;
+  lines: string[];
+  width: number;
+  theme: Theme;
+  onClose: () => void;
+}) {
   useInput(() => onClose());
   return (
     <Dialog title={title} width={width} theme={theme} footer="any key closes">
@@ -41,22 +53,60 @@ export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClo
   let dialog: React.ReactNode;
   switch (overlay.kind) {
     case 'confirm':
-      dialog = <ConfirmDialog overlay={overlay} width={width} maxLines={maxRows - 2} theme={theme} onClose={onClose} />;
+      dialog = (
+        <ConfirmDialog
+          overlay={overlay}
+          width={width}
+          maxLines={maxRows - 2}
+          theme={theme}
+          onClose={onClose}
+        />
+      );
       break;
     case 'menu':
-      dialog = <MenuDialog overlay={overlay} width={width} maxItems={Math.min(12, maxRows - 2)} theme={theme} onClose={onClose} />;
+      dialog = (
+        <MenuDialog
+          overlay={overlay}
+          width={width}
+          maxItems={Math.min(12, maxRows - 2)}
+          theme={theme}
+          onClose={onClose}
+        />
+      );
       break;
     case 'help':
       dialog = (
-        <HelpDialog keymap={keymap} scopes={[...scopes.filter((s) => s !== 'global'), 'global']} readOnly={readOnly} width={width} maxRows={maxRows} theme={theme} onClose={onClose} />
+        <HelpDialog
+          keymap={keymap}
+          scopes={[...scopes.filter((s) => s !== 'global'), 'global']}
+          readOnly={readOnly}
+          width={width}
+          maxRows={maxRows}
+          theme={theme}
+          onClose={onClose}
+        />
       );
       break;
     case 'message':
-      dialog = <MessageDialog title={overlay.title} lines={overlay.lines} width={width} theme={theme} onClose={onClose} />;
+      dialog = (
+        <MessageDialog
+          title={overlay.title}
+          lines={overlay.lines}
+          width={width}
+          theme={theme}
+          onClose={onClose}
+        />
+      );
       break;
   }
   return (
-    <Box position="absolute" width={size.cols} height={size.rows - 1} alignItems="center" justifyContent="center">
+    <Box
+      position="absolute"
+      width={size.cols}
+      height={size.rows - 1}
+      alignItems="center"
+      justifyContent="center"
+    >
       {dialog}
     </Box>
   );

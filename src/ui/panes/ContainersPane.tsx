@@ -44,7 +44,11 @@ export function ContainersPane(props: ContainersPaneProps) {
       ) : null}
       {rows.length === 0 ? (
         <Text color={theme.text.muted} wrap="truncate-end">
-          {filter ? `  No container matches "${filter}".` : props.showAll ? '  No containers.' : '  No running containers (A shows all).'}
+          {filter
+            ? `  No container matches "${filter}".`
+            : props.showAll
+              ? '  No containers.'
+              : '  No running containers (A shows all).'}
         </Text>
       ) : (
         <VirtualList
@@ -56,7 +60,10 @@ export function ContainersPane(props: ContainersPaneProps) {
             if (row.kind === 'group') {
               return (
                 <Text color={theme.text.muted} bold wrap="truncate-end">
-                  {fit(row.project ? `▾ ${row.project} (${row.count})` : `▾ standalone (${row.count})`, width - 2)}
+                  {fit(
+                    row.project ? `▾ ${row.project} (${row.count})` : `▾ standalone (${row.count})`,
+                    width - 2,
+                  )}
                 </Text>
               );
             }
@@ -70,8 +77,12 @@ export function ContainersPane(props: ContainersPaneProps) {
                 <Text color={highlight ? undefined : theme.state[row.container.state]}>{cells.state}</Text>
                 <Text> </Text>
                 <Text>{cells.status}</Text>
-                {columns.image ? <Text color={highlight ? undefined : theme.text.muted}> {cells.image}</Text> : null}
-                {columns.ports ? <Text color={highlight ? undefined : theme.text.muted}> {cells.ports}</Text> : null}
+                {columns.image ? (
+                  <Text color={highlight ? undefined : theme.text.muted}> {cells.image}</Text>
+                ) : null}
+                {columns.ports ? (
+                  <Text color={highlight ? undefined : theme.text.muted}> {cells.ports}</Text>
+                ) : null}
               </Text>
             );
           }}

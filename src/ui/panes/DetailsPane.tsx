@@ -32,7 +32,11 @@ export interface DetailsPaneProps {
 }
 
 function logFlags(view: LogViewState, logsState: LogsState, dropped: number): string {
-  const flags = [view.follow ? 'following' : 'paused scroll', view.timestamps ? 'timestamps' : '', view.wrap ? 'wrap' : ''];
+  const flags = [
+    view.follow ? 'following' : 'paused scroll',
+    view.timestamps ? 'timestamps' : '',
+    view.wrap ? 'wrap' : '',
+  ];
   if (dropped > 0) flags.push(`${dropped} older lines dropped`);
   if (!logsState.streaming && logsState.containerId) flags.push('stream ended');
   return flags.filter(Boolean).join(' · ');
@@ -44,7 +48,11 @@ export function DetailsPane(props: DetailsPaneProps) {
   if (mode === 'images') {
     return (
       <Panel title="Image" width={width} height={height} focused={focused} borderColor={border}>
-        {image ? <ImageSummaryView image={image} theme={theme} now={props.now} width={width - 2} /> : <Text color={theme.text.muted}>No image selected.</Text>}
+        {image ? (
+          <ImageSummaryView image={image} theme={theme} now={props.now} width={width - 2} />
+        ) : (
+          <Text color={theme.text.muted}>No image selected.</Text>
+        )}
       </Panel>
     );
   }
@@ -86,7 +94,11 @@ export function DetailsPane(props: DetailsPaneProps) {
       {searchLine ? (
         <Text color={theme.text.accent} wrap="truncate-end">
           /{props.search.query}
-          {props.searching ? <Text inverse> </Text> : <Text color={theme.text.muted}>   n next · N previous · Esc in the prompt clears</Text>}
+          {props.searching ? (
+            <Text inverse> </Text>
+          ) : (
+            <Text color={theme.text.muted}> n next · N previous · Esc in the prompt clears</Text>
+          )}
         </Text>
       ) : null}
       <Box flexGrow={1} />
@@ -94,7 +106,17 @@ export function DetailsPane(props: DetailsPaneProps) {
   );
 }
 
-function ImageSummaryView({ image, theme, now, width }: { image: ImageSummary; theme: Theme; now: number; width: number }) {
+function ImageSummaryView({
+  image,
+  theme,
+  now,
+  width,
+}: {
+  image: ImageSummary;
+  theme: Theme;
+  now: number;
+  width: number;
+}) {
   const rows: Array<[string, string]> = [
     ['Tags', image.repoTags.length ? image.repoTags.join(', ') : '<none> (dangling)'],
     ['ID', image.id],

@@ -1,11 +1,11 @@
 /** The images list: repository:tag, id, size, age; dangling images marked. */
 import { Box, Text } from 'ink';
 import type { ImageSummary } from '../../engine/engine.js';
+import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
 import { humanDuration } from '../format/duration.js';
 import { humanSize } from '../format/size.js';
-import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import type { Theme } from '../theme.js';
 import { fit } from './container-cells.js';
 
@@ -69,7 +69,9 @@ export function ImagesPane(props: ImagesPaneProps) {
                 <Text bold={selected} color={image.dangling && !highlight ? theme.text.muted : undefined}>
                   {fit(label, name)}
                 </Text>
-                {id ? <Text color={highlight ? undefined : theme.text.muted}> {fit(image.shortId, id)}</Text> : null}
+                {id ? (
+                  <Text color={highlight ? undefined : theme.text.muted}> {fit(image.shortId, id)}</Text>
+                ) : null}
                 <Text> {humanSize(image.size).padStart(size)}</Text>
                 {age ? (
                   <Text color={highlight ? undefined : theme.text.muted}>

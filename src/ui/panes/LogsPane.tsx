@@ -27,7 +27,12 @@ function shortTimestamp(ts: string): string {
 }
 
 /** The lines that fit, for this buffer and view; the screen uses it for scrolling too. */
-export function computeLogWindow(buffer: LogBuffer, view: LogViewState, width: number, height: number): LogWindow {
+export function computeLogWindow(
+  buffer: LogBuffer,
+  view: LogViewState,
+  width: number,
+  height: number,
+): LogWindow {
   return logWindow(view, {
     firstLine: buffer.firstLineNumber,
     length: buffer.length,
@@ -35,7 +40,9 @@ export function computeLogWindow(buffer: LogBuffer, view: LogViewState, width: n
     width: Math.max(1, width),
     lineWidth: (i) => {
       const line = buffer.get(i);
-      return line ? displayWidth(line.text, line.timestamp && shortTimestamp(line.timestamp), view.timestamps) : 1;
+      return line
+        ? displayWidth(line.text, line.timestamp && shortTimestamp(line.timestamp), view.timestamps)
+        : 1;
     },
   });
 }
@@ -56,7 +63,11 @@ export function LogsPane({ buffer, view, window, height, theme, matchIndex, empt
         const isMatch = index === matchIndex;
         const text = sanitizeForTerminal(line.text, { keepColors: theme.color && !isMatch });
         return (
-          <Text key={buffer.firstLineNumber + index} wrap={view.wrap ? 'wrap' : 'truncate-end'} inverse={isMatch}>
+          <Text
+            key={buffer.firstLineNumber + index}
+            wrap={view.wrap ? 'wrap' : 'truncate-end'}
+            inverse={isMatch}
+          >
             <Text color={line.stream === 'stderr' ? theme.log.stderr : theme.text.muted}>
               {line.stream === 'stderr' ? 'E ' : '  '}
             </Text>

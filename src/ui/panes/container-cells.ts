@@ -3,8 +3,8 @@
  * component only lays them out. Wider terminals get more columns.
  */
 import type { ContainerEntry } from '../../state/containers-store.js';
-import { formatStatus, type ParsedStatus, parseStatus } from '../format/status.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
+import { formatStatus, type ParsedStatus, parseStatus } from '../format/status.js';
 
 export interface ContainerColumns {
   name: number;
@@ -22,8 +22,9 @@ export function containerColumns(width: number): ContainerColumns {
     const name = Math.max(6, Math.floor((inner - state - 2) * 0.45));
     return { name, state, status: Math.max(4, inner - name - state - 2), image: 0, ports: 0 };
   }
-  const name = Math.min(28, Math.floor(inner * 0.3));
-  const status = Math.min(26, Math.floor(inner * 0.28));
+  const name = Math.min(28, Math.floor(inner * 0.28));
+  // "Up About a minute (Paused)" and "Exited (137) 2 seconds ago" are 26 wide: status first.
+  const status = Math.min(26, Math.floor(inner * 0.4));
   const rest = inner - name - state - status - 3;
   const ports = inner >= 110 ? Math.min(30, Math.floor(rest * 0.45)) : 0;
   const image = Math.max(0, rest - ports - (ports ? 1 : 0));
@@ -38,7 +39,11 @@ export function fit(text: string, width: number): string {
 
 export function portsText(c: ContainerEntry): string {
   return c.ports
-    .map((p) => (p.publicPort ? `${p.ip && p.ip !== '0.0.0.0' ? `${p.ip}:` : ''}${p.publicPort}->${p.privatePort}/${p.type}` : `${p.privatePort}/${p.type}`))
+    .map((p) =>
+      p.publicPort
+        ? `${p.ip && p.ip !== '0.0.0.0' ? `${p.ip}:` : ''}${p.publicPort}->${p.privatePort}/${p.type}`
+        : `${p.privatePort}/${p.type}`,
+    )
     .join(', ');
 }
 

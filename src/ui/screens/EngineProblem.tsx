@@ -40,7 +40,10 @@ export function EngineProblem({ problem, width, theme }: { problem: Problem; wid
         </Box>
       ) : null}
       <Text> </Text>
-      <Text color={theme.text.muted}>{seconds > 0 ? `Trying again in ${seconds} s…` : 'Trying again…'}   q quits · `berth doctor` prints this without the UI</Text>
+      <Text color={theme.text.muted}>
+        {seconds > 0 ? `Trying again in ${seconds} s…` : 'Trying again…'} q quits · `berth doctor` prints this
+        without the UI
+      </Text>
     </Box>
   );
 }
