@@ -37,7 +37,7 @@ export async function runApp(options: AppOptions): Promise<number> {
   const guard = new TerminalGuard(process.stdout, process.stdin);
 
   let signalled: NodeJS.Signals | undefined;
-  // biome-ignore lint/style/useConst: assigned after render, read by the signal handler
+  // Assigned after render; read by the signal handler, which may fire first.
   let instance: ReturnType<typeof render> | undefined;
   guard.enter((signal) => {
     signalled = signal;

@@ -107,6 +107,7 @@ export function MainScreen(props: MainScreenProps) {
 
   // The Logs tab follows the selected container; a new selection cancels the old stream.
   const followedId = selectedContainer?.id;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` changes after a reconnect, which must reopen the stream
   useEffect(() => {
     if (!followedId || !model.engine) {
       logs.close();

@@ -4,7 +4,7 @@ import type { ContainerRow } from '../../state/selectors.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
 import type { Theme } from '../theme.js';
-import { containerCells, containerColumns, fit } from './container-cells.js';
+import { containerCells, containerColumns, fitCell } from './container-cells.js';
 
 export interface ContainersPaneProps {
   rows: readonly ContainerRow[];
@@ -60,7 +60,7 @@ export function ContainersPane(props: ContainersPaneProps) {
             if (row.kind === 'group') {
               return (
                 <Text color={theme.text.muted} bold wrap="truncate-end">
-                  {fit(
+                  {fitCell(
                     row.project ? `▾ ${row.project} (${row.count})` : `▾ standalone (${row.count})`,
                     width - 2,
                   )}

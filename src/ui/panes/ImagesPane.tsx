@@ -7,7 +7,7 @@ import { VirtualList } from '../components/VirtualList.js';
 import { humanDuration } from '../format/duration.js';
 import { humanSize } from '../format/size.js';
 import type { Theme } from '../theme.js';
-import { fit } from './container-cells.js';
+import { fitCell } from './container-cells.js';
 
 export interface ImagesPaneProps {
   images: readonly ImageSummary[];
@@ -67,16 +67,16 @@ export function ImagesPane(props: ImagesPaneProps) {
               <Text wrap="truncate-end" inverse={highlight}>
                 <Text>{selected ? '▶ ' : '  '}</Text>
                 <Text bold={selected} color={image.dangling && !highlight ? theme.text.muted : undefined}>
-                  {fit(label, name)}
+                  {fitCell(label, name)}
                 </Text>
                 {id ? (
-                  <Text color={highlight ? undefined : theme.text.muted}> {fit(image.shortId, id)}</Text>
+                  <Text color={highlight ? undefined : theme.text.muted}> {fitCell(image.shortId, id)}</Text>
                 ) : null}
                 <Text> {humanSize(image.size).padStart(size)}</Text>
                 {age ? (
                   <Text color={highlight ? undefined : theme.text.muted}>
                     {' '}
-                    {fit(`${humanDuration(now - image.created * 1000)} ago`, age)}
+                    {fitCell(`${humanDuration(now - image.created * 1000)} ago`, age)}
                   </Text>
                 ) : null}
               </Text>

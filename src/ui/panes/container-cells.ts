@@ -31,7 +31,7 @@ export function containerColumns(width: number): ContainerColumns {
   return { name, state, status, image, ports };
 }
 
-export function fit(text: string, width: number): string {
+export function fitCell(text: string, width: number): string {
   if (width <= 0) return '';
   if (text.length <= width) return text.padEnd(width);
   return width <= 1 ? '…' : `${text.slice(0, width - 1)}…`;
@@ -68,10 +68,10 @@ export function containerCells(c: ContainerEntry, columns: ContainerColumns, now
   // Names, images and commands come from whoever created the container: never trust them.
   const clean = (s: string) => sanitizeForTerminal(s, { keepColors: false });
   return {
-    name: fit(clean(c.name), columns.name),
-    state: fit(c.state, columns.state),
-    status: fit(liveStatus(c, now), columns.status),
-    image: fit(clean(c.image), columns.image),
-    ports: fit(portsText(c), columns.ports),
+    name: fitCell(clean(c.name), columns.name),
+    state: fitCell(c.state, columns.state),
+    status: fitCell(liveStatus(c, now), columns.status),
+    image: fitCell(clean(c.image), columns.image),
+    ports: fitCell(portsText(c), columns.ports),
   };
 }
