@@ -12,6 +12,7 @@ const LONGEST_WAIT = 60 * 60 * 1000;
  */
 export function useClock(rows: readonly ContainerRow[]): number {
   const [now, setNow] = useState(Date.now);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick (`now`) schedules the next one
   useEffect(() => {
     let soonest = LONGEST_WAIT;
     const current = Date.now();
