@@ -3,13 +3,23 @@
  * connection. Heavy modules (Ink, the UI) are imported only by the command that needs them, so
  * `--help`, `--version` and `doctor` start fast.
  */
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { BERTH_VERSION } from './version.js';
 
 interface GlobalOptions {
   host?: string;
   context?: string;
   readOnly?: boolean;
+  grace?: number;
+  config?: string;
+}
+
+function graceSeconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 3600) {
+    throw new InvalidArgumentError('give a whole number of seconds from 0 to 3600.');
+  }
+  return n;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -22,6 +32,12 @@ export async function main(argv: string[]): Promise<number> {
     .option('-H, --host <url>', 'engine address (overrides DOCKER_HOST), e.g. unix:///var/run/docker.sock')
     .option('-c, --context <name>', 'docker context to use (overrides DOCKER_CONTEXT)')
     .option('--read-only', 'disable every action that changes the engine')
+    .option(
+      '-g, --grace <seconds>',
+      'stop grace period: SIGTERM, then SIGKILL after this long (default 10)',
+      graceSeconds,
+    )
+    .option('--config <file>', 'config file (default ~/.config/berth/config.yml)')
     .showHelpAfterError()
     .action(async (options: GlobalOptions) => {
       const { runApp } = await import('./app/run-app.js');

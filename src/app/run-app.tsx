@@ -5,7 +5,6 @@
 import { render } from 'ink';
 import { diagnose, type EngineSelection } from '../engine/diagnose.js';
 import { createEngine } from '../engine/engine.js';
-import { DEFAULT_KEYMAP } from '../keys/bindings.js';
 import { Actions } from '../state/actions.js';
 import { AppModel } from '../state/app-model.js';
 import { LogsModel } from '../state/logs-model.js';
@@ -13,10 +12,14 @@ import { App } from '../ui/App.js';
 import { DEFAULT_LOGS_DIRECTORY } from '../ui/commands.js';
 import { themeFor } from '../ui/theme.js';
 import { osc52 } from './clipboard.js';
+import { loadConfig } from './config.js';
 import { TerminalGuard } from './terminal-guard.js';
 
 export interface AppOptions extends EngineSelection {
   readOnly: boolean;
+  /** `--grace`: overrides the config file's stop.graceSeconds. */
+  graceSeconds?: number;
+  configFile?: string;
 }
 
 export async function runApp(options: AppOptions): Promise<number> {
@@ -32,7 +35,8 @@ export async function runApp(options: AppOptions): Promise<number> {
       return { ok: true, engine: createEngine(d.context), version: d.version.version };
     },
   });
-  const logs = new LogsModel();
+  const config = loadConfig(process.env, options.configFile);
+  const logs = new LogsModel(config.logBufferLines);
   const actions = new Actions(model);
   const guard = new TerminalGuard(process.stdout, process.stdin);
 
@@ -49,14 +53,20 @@ export async function runApp(options: AppOptions): Promise<number> {
       model={model}
       actions={actions}
       logs={logs}
-      keymap={DEFAULT_KEYMAP}
+      keymap={config.keymap}
       theme={themeFor(process.env)}
-      graceSeconds={10}
+      graceSeconds={options.graceSeconds ?? config.stopGraceSeconds}
       copyToClipboard={(text) => process.stdout.write(osc52(text))}
       logsDirectory={DEFAULT_LOGS_DIRECTORY}
     />,
     { exitOnCtrlC: false, patchConsole: false },
   );
+  if (config.errors.length > 0) {
+    model.status.show({
+      kind: 'error',
+      text: `Config: ${config.errors.join(' ')} (defaults used for those settings)`,
+    });
+  }
   void model.start();
   try {
     await instance.waitUntilExit();

@@ -1,0 +1,112 @@
+/**
+ * berth's config file (YAML, like lazydocker's and k9s's): key bindings, the log buffer's size,
+ * the stop grace period. A missing file is fine; a broken one is explained and the defaults used,
+ * so a typo never keeps berth from starting.
+ *
+ *   # ~/.config/berth/config.yml  (or $XDG_CONFIG_HOME/berth/config.yml, or $BERTH_CONFIG)
+ *   keys:
+ *     containerStop: s          # any action from src/keys/actions.ts: a key or a list of keys
+ *     quit: [q, ctrl+c]
+ *   logs:
+ *     bufferLines: 10000        # lines kept per followed container (a ring buffer)
+ *   stop:
+ *     graceSeconds: 10          # docker stop -t: SIGTERM, then SIGKILL after this long
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_KEYMAP, type Keymap } from '../keys/bindings.js';
+import { applyOverrides } from '../keys/config.js';
+
+export interface BerthConfig {
+  keymap: Keymap;
+  logBufferLines: number;
+  stopGraceSeconds: number;
+  /** The file read, if any. */
+  file?: string;
+  /** One sentence per problem found in the file. */
+  errors: string[];
+}
+
+export const DEFAULT_CONFIG: BerthConfig = {
+  keymap: DEFAULT_KEYMAP,
+  logBufferLines: 10_000,
+  stopGraceSeconds: 10,
+  errors: [],
+};
+
+export function configPath(env: Record<string, string | undefined>, homeDir = os.homedir()): string {
+  if (env.BERTH_CONFIG) return env.BERTH_CONFIG;
+  const base = env.XDG_CONFIG_HOME || path.join(homeDir, '.config');
+  return path.join(base, 'berth', 'config.yml');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function positiveInteger(value: unknown, name: string, min: number, max: number, errors: string[]) {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+  errors.push(`${name} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}.`);
+  return undefined;
+}
+
+/** Reads the config text (pure, for tests). */
+export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
+  const errors: string[] = [];
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    return { ...DEFAULT_CONFIG, file, errors: [`${file} is not valid YAML: ${(error as Error).message}`] };
+  }
+  if (data == null) return { ...DEFAULT_CONFIG, file };
+  if (!isRecord(data))
+    return { ...DEFAULT_CONFIG, file, errors: [`${file} should hold settings (keys:, logs:, stop:).`] };
+  for (const key of Object.keys(data)) {
+    if (!['keys', 'logs', 'stop'].includes(key))
+      errors.push(`${file}: unknown setting "${key}" (known: keys, logs, stop).`);
+  }
+  let keymap = DEFAULT_KEYMAP;
+  if (data.keys !== undefined) {
+    if (isRecord(data.keys)) {
+      const result = applyOverrides(DEFAULT_KEYMAP, data.keys);
+      keymap = result.keymap;
+      errors.push(...result.errors.map((e) => `${file}: keys: ${e}`));
+    } else errors.push(`${file}: keys: should map action names to keys.`);
+  }
+  const logs = isRecord(data.logs) ? data.logs : {};
+  const stop = isRecord(data.stop) ? data.stop : {};
+  return {
+    keymap,
+    logBufferLines:
+      positiveInteger(logs.bufferLines, `${file}: logs.bufferLines`, 100, 10_000_000, errors) ??
+      DEFAULT_CONFIG.logBufferLines,
+    stopGraceSeconds:
+      positiveInteger(stop.graceSeconds, `${file}: stop.graceSeconds`, 0, 3600, errors) ??
+      DEFAULT_CONFIG.stopGraceSeconds,
+    file,
+    errors,
+  };
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  explicit?: string,
+): BerthConfig {
+  const file = explicit ?? configPath(env);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (missing && !explicit && !env.BERTH_CONFIG) return DEFAULT_CONFIG;
+    return {
+      ...DEFAULT_CONFIG,
+      errors: [`Could not read the config file ${file}: ${(error as Error).message}`],
+    };
+  }
+  return parseConfig(text, file);
+}
