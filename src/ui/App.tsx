@@ -1,11 +1,12 @@
 /**
  * The root component: picks the screen for the connection state and the terminal size.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import type { Keymap } from '../keys/bindings.js';
 import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { LogsModel } from '../state/logs-model.js';
+import { useStableInput } from './hooks/use-stable-input.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { MIN_COLS, MIN_ROWS } from './layout.js';
@@ -28,7 +29,7 @@ export interface AppProps {
 /** Quit keys for the screens that have no keymap of their own (too small, no engine). */
 function useQuitKeys(active: boolean) {
   const { exit } = useApp();
-  useInput(
+  useStableInput(
     (input, key) => {
       if (input === 'q' || (key.ctrl && input === 'c')) exit();
     },

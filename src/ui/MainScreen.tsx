@@ -3,8 +3,8 @@
  * details on the right, the status line below. Keys go through the keymap to actions; the one
  * open dialog (if any) takes every key while it is open.
  */
-import { Box, Text, useApp, useInput } from 'ink';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { Box, Text, useApp } from 'ink';
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Action, Scope } from '../keys/actions.js';
 import { isActionAllowed } from '../keys/actions.js';
 import type { Keymap } from '../keys/bindings.js';
@@ -12,11 +12,20 @@ import { keyHints } from '../keys/help.js';
 import { actionForInk, type InkKey } from '../keys/match.js';
 import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
+import type { ContainersState } from '../state/containers-store.js';
+import type { ImagesState } from '../state/images-store.js';
 import type { LogsModel } from '../state/logs-model.js';
-import { containerRows, countContainers, filterImages, moveSelection } from '../state/selectors.js';
+import {
+  type ContainerRow,
+  containerRows,
+  countContainers,
+  filterImages,
+  moveSelection,
+} from '../state/selectors.js';
 import { type CommandContext, focusedCommand, runAction } from './commands.js';
 import { StatusLine } from './components/StatusLine.js';
 import { useClock } from './hooks/use-clock.js';
+import { useStableInput } from './hooks/use-stable-input.js';
 import { useStore } from './hooks/use-store.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';
 import { layoutFor } from './layout.js';
@@ -24,7 +33,7 @@ import { Overlays } from './overlays/Overlays.js';
 import { ContainersPane } from './panes/ContainersPane.js';
 import { DetailsPane } from './panes/DetailsPane.js';
 import { ImagesPane } from './panes/ImagesPane.js';
-import { initialScreenState, screenReducer } from './screen-state.js';
+import { initialScreenState, type ScreenEvent, type ScreenState, screenReducer } from './screen-state.js';
 import type { Theme } from './theme.js';
 
 export interface MainScreenProps {
@@ -69,10 +78,44 @@ function editText(ctx: CommandContext, input: string, key: InkKey) {
   if (input && !key.ctrl && !key.meta && !key.tab) dispatch({ type: 'editText', edit: (t) => t + input });
 }
 
+/** What the lists show for a screen state: derived, never stored, so it cannot go stale. */
+export function deriveView(state: ScreenState, containers: ContainersState, images: ImagesState) {
+  const rows = containerRows(containers.byId.values(), {
+    showAll: state.showAll,
+    filter: state.filters.containers,
+  });
+  const shownImages = filterImages(images.images, state.filters.images);
+  // Selection is by id, so it follows the item as the list changes; a vanished one falls back.
+  const selectedKey = rows.some((r) => r.key === state.selected.containers && isContainerRow(r))
+    ? state.selected.containers
+    : moveSelection(rows, undefined, 0, isContainerRow);
+  const selectedRow = rows.find((r) => r.key === selectedKey);
+  return {
+    rows,
+    images: shownImages,
+    selectedContainer: selectedRow?.kind === 'container' ? selectedRow.container : undefined,
+    selectedImage: shownImages.find((i) => i.id === state.selected.images) ?? shownImages[0],
+  };
+}
+
+const isContainerRow = (r: ContainerRow) => r.kind === 'container';
+
+function scopesFor(focus: ScreenState['focus']): Scope[] {
+  if (focus === 'details') return ['logs', 'details', 'global'];
+  return focus === 'containers' ? ['containers', 'lists', 'global'] : ['images', 'lists', 'global'];
+}
+
 export function MainScreen(props: MainScreenProps) {
   const { model, actions, logs, keymap, theme, size } = props;
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(screenReducer, initialScreenState);
+  const [state, dispatchToReact] = useReducer(screenReducer, initialScreenState);
+  // Keys can arrive faster than React renders (`2` then `j` in one frame). The ref holds the
+  // state with every event applied so far, so each key acts on what the previous one did.
+  const latestState = useRef(state);
+  const dispatch = useCallback((event: ScreenEvent) => {
+    latestState.current = screenReducer(latestState.current, event);
+    dispatchToReact(event);
+  }, []);
   const containersState = useStore(model.containers!.store);
   const imagesState = useStore(model.images!.store);
   const status = useStore(model.status.store);
@@ -80,27 +123,11 @@ export function MainScreen(props: MainScreenProps) {
   const connection = useStore(model.connection);
   const generation = useStore(model.engineGeneration);
 
-  const rows = useMemo(
-    () =>
-      containerRows(containersState.byId.values(), {
-        showAll: state.showAll,
-        filter: state.filters.containers,
-      }),
-    [containersState, state.showAll, state.filters.containers],
+  const view = useMemo(
+    () => deriveView(state, containersState, imagesState),
+    [state, containersState, imagesState],
   );
-  const images = useMemo(
-    () => filterImages(imagesState.images, state.filters.images),
-    [imagesState, state.filters.images],
-  );
-  const isContainer = (r: (typeof rows)[number]) => r.kind === 'container';
-
-  // Keep a valid selection as the lists change (selection is by id, so it follows the item).
-  const selectedKey = rows.some((r) => r.key === state.selected.containers && isContainer(r))
-    ? state.selected.containers
-    : moveSelection(rows, undefined, 0, isContainer);
-  const selectedRow = rows.find((r) => r.key === selectedKey);
-  const selectedContainer = selectedRow?.kind === 'container' ? selectedRow.container : undefined;
-  const selectedImage = images.find((i) => i.id === state.selected.images) ?? images[0];
+  const { rows, images, selectedContainer, selectedImage } = view;
 
   const now = useClock(rows);
   const layout = layoutFor(size, state.focus);
@@ -117,40 +144,41 @@ export function MainScreen(props: MainScreenProps) {
     return () => logs.close();
   }, [followedId, generation, logs, model]);
 
-  const context: CommandContext = {
-    state,
+  const contextFor = (current: ScreenState, derived: ReturnType<typeof deriveView>): CommandContext => ({
+    state: current,
     dispatch,
     model,
     actions,
     logs,
-    rows,
-    images,
-    selectedContainer,
-    selectedImage,
+    ...derived,
     graceSeconds: props.graceSeconds,
-    layout,
+    layout: layoutFor(size, current.focus),
     copyToClipboard: props.copyToClipboard,
     logsDirectory: props.logsDirectory,
     quit: exit,
+  });
+  const context = contextFor(state, view);
+  const rendered = useRef({ state, view, contextFor });
+  rendered.current = { state, view, contextFor };
+  /** The context for a key: the rendered one, or one derived from events not yet rendered. */
+  const currentContext = () => {
+    const { state: shown, view: shownView, contextFor: make } = rendered.current;
+    const latest = latestState.current;
+    if (latest === shown) return make(shown, shownView);
+    return make(latest, deriveView(latest, model.containers!.store.get(), model.images!.store.get()));
   };
-  const contextRef = useRef(context);
-  contextRef.current = context;
 
-  const scopes: Scope[] =
-    state.focus === 'details'
-      ? ['logs', 'details', 'global']
-      : state.focus === 'containers'
-        ? ['containers', 'lists', 'global']
-        : ['images', 'lists', 'global'];
+  const scopes = scopesFor(state.focus);
 
-  useInput(
+  useStableInput(
     (input, key) => {
-      const ctx = contextRef.current;
-      if (ctx.state.editing) return editText(ctx, input, key);
+      const first = currentContext();
+      if (first.state.editing) return editText(first, input, key);
       // Keys typed quickly (or over a slow ssh link) can arrive as one chunk: take them one by one.
       const chars = !key.ctrl && !key.meta && input.length > 1 ? [...input] : [input];
       for (let i = 0; i < chars.length; i++) {
-        const action = actionForInk(chars[i]!, key, scopes, keymap);
+        const ctx = currentContext();
+        const action = actionForInk(chars[i]!, key, scopesFor(ctx.state.focus), keymap);
         if (!action) continue;
         if (!isActionAllowed(action, model.readOnly)) {
           model.status.show({
@@ -172,7 +200,7 @@ export function MainScreen(props: MainScreenProps) {
   );
 
   const counts = countContainers(containersState.byId.values());
-  const shownCount = rows.filter(isContainer).length;
+  const shownCount = rows.filter(isContainerRow).length;
   const hint = keyHints(keymap, HINTS[state.focus] ?? [], model.readOnly);
 
   return (
@@ -191,7 +219,7 @@ export function MainScreen(props: MainScreenProps) {
         <Box flexDirection="column" width={layout.listWidth}>
           <ContainersPane
             rows={rows}
-            selectedKey={selectedKey}
+            selectedKey={selectedContainer?.id}
             focused={state.focus === 'containers'}
             width={layout.listWidth}
             height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}

@@ -122,9 +122,22 @@ export function renderToScreen(element: ReactElement, options: RenderToScreenOpt
   });
   const stdin = terminalStdin();
   // Input counts as activity: waitForStable right after a key waits for Ink's answer.
+  // A terminal delivers each key press as its own read. Writes to a PassThrough in the same tick
+  // would be read as one chunk ("K\rn"), which Ink hands over as one input: so each key is
+  // written on its own turn of the event loop, in order.
+  let queue = Promise.resolve();
   const send = (data: string) => {
     lastActivity = Date.now();
-    stdin.write(data);
+    queue = queue.then(
+      () =>
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            lastActivity = Date.now();
+            stdin.write(data);
+            setImmediate(resolve);
+          }),
+        ),
+    );
   };
   const instance = render(element, {
     stdout: stdout as unknown as NodeJS.WriteStream,
@@ -157,7 +170,9 @@ export function renderToScreen(element: ReactElement, options: RenderToScreenOpt
       for (const key of keys)
         send(keyBytes(key, { applicationCursor: terminal.modes.applicationCursorKeysMode }));
     },
-    type: (text) => send(text),
+    type: (text) => {
+      for (const char of text) send(char);
+    },
     resize(newCols, newRows) {
       terminal.resize(newCols, newRows);
       stdout.columns = newCols;

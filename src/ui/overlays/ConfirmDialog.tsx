@@ -2,9 +2,10 @@
  * Asks before anything destructive, saying exactly what will go. `y` confirms; `n`, Esc and
  * Enter (the default) cancel. Toggles (force, volumes) flip with their letter.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog.js';
+import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
 import type { Overlay } from './overlay.js';
 
@@ -22,7 +23,7 @@ export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: Conf
   const [toggles, setToggles] = useState(() =>
     Object.fromEntries((overlay.toggles ?? []).map((t) => [t.key, t.on])),
   );
-  useInput((input, key) => {
+  useStableInput((input, key) => {
     if (input === 'y' || input === 'Y') {
       onClose();
       overlay.onYes(toggles);

@@ -1,9 +1,10 @@
 /** Every key of the focused scope and the global ones, generated from the keymap. */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import type { Scope } from '../../keys/actions.js';
 import type { Keymap } from '../../keys/bindings.js';
 import { helpSections } from '../../keys/help.js';
 import { Dialog } from '../components/Dialog.js';
+import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
 
 export interface HelpDialogProps {
@@ -17,7 +18,7 @@ export interface HelpDialogProps {
 }
 
 export function HelpDialog({ keymap, scopes, readOnly, width, maxRows, theme, onClose }: HelpDialogProps) {
-  useInput(() => onClose());
+  useStableInput(() => onClose());
   const sections = helpSections(keymap, scopes, { readOnly });
   const inner = width - 4;
   const keyWidth = 16;

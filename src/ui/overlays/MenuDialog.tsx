@@ -2,9 +2,10 @@
  * A list to pick from that narrows as you type: the signal menu and the command palette.
  * Up/Down move, Enter picks the highlighted entry, Esc closes.
  */
-import { Text, useInput } from 'ink';
+import { Text } from 'ink';
 import { useState } from 'react';
 import { Dialog } from '../components/Dialog.js';
+import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
 import type { MenuItem, Overlay } from './overlay.js';
 
@@ -35,7 +36,7 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
   const [index, setIndex] = useState(0);
   const items = filterMenu(overlay.items, query);
   const current = Math.min(index, Math.max(0, items.length - 1));
-  useInput((input, key) => {
+  useStableInput((input, key) => {
     if (key.escape) return onClose();
     if (key.return) {
       const item = items[current];

@@ -1,8 +1,9 @@
 /** Draws the open dialog centred over the screen. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import type { Scope } from '../../keys/actions.js';
 import type { Keymap } from '../../keys/bindings.js';
 import { Dialog } from '../components/Dialog.js';
+import { useStableInput } from '../hooks/use-stable-input.js';
 import type { TerminalSize } from '../hooks/use-terminal-size.js';
 import type { Theme } from '../theme.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
@@ -33,7 +34,7 @@ function MessageDialog({
   theme: Theme;
   onClose: () => void;
 }) {
-  useInput(() => onClose());
+  useStableInput(() => onClose());
   return (
     <Dialog title={title} width={width} theme={theme} footer="any key closes">
       {lines.map((l, i) => (

@@ -84,11 +84,13 @@ export function DetailsPane(props: DetailsPaneProps) {
         theme={theme}
         matchIndex={props.search.matchIndex}
         emptyText={
-          container
-            ? logsState.streaming
-              ? `No output from ${name} yet.`
-              : `${name} has no logs.`
-            : 'Select a container to see its logs.'
+          !container
+            ? 'Select a container to see its logs.'
+            : logsState.containerId !== container.id
+              ? `Reading the logs of ${name}…`
+              : logsState.streaming
+                ? `No output from ${name} yet.`
+                : `${name} has no logs.`
         }
       />
       {searchLine ? (

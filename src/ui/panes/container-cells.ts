@@ -22,9 +22,9 @@ export function containerColumns(width: number): ContainerColumns {
     const name = Math.max(6, Math.floor((inner - state - 2) * 0.45));
     return { name, state, status: Math.max(4, inner - name - state - 2), image: 0, ports: 0 };
   }
-  const name = Math.min(28, Math.floor(inner * 0.28));
-  // "Up About a minute (Paused)" and "Exited (137) 2 seconds ago" are 26 wide: status first.
-  const status = Math.min(26, Math.floor(inner * 0.4));
+  const name = Math.min(28, Math.floor(inner * 0.25));
+  // "Up About a minute (Paused)" and "Exited (137) 2 seconds ago" are 26 wide: status before image.
+  const status = Math.max(12, Math.min(26, inner - name - state - 3 - 10));
   const rest = inner - name - state - status - 3;
   const ports = inner >= 110 ? Math.min(30, Math.floor(rest * 0.45)) : 0;
   const image = Math.max(0, rest - ports - (ports ? 1 : 0));

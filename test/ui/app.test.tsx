@@ -1,0 +1,317 @@
+/**
+ * The whole app against a fake engine (fixture data, recorded calls), rendered into a sized
+ * xterm emulator: layout at 80×24 and 160×45, dialogs, keys, read-only mode. Engine behaviour
+ * itself is proven against the private dockerd in test/engine and test/e2e.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { EngineError } from '../../src/engine/errors.js';
+import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
+import { Actions } from '../../src/state/actions.js';
+import { AppModel } from '../../src/state/app-model.js';
+import { LogsModel } from '../../src/state/logs-model.js';
+import { App } from '../../src/ui/App.js';
+import { themeFor } from '../../src/ui/theme.js';
+import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
+import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
+
+const rendered: RenderedScreen[] = [];
+afterEach(() => {
+  for (const r of rendered.splice(0)) r.unmount();
+});
+
+function fixtures(): FakeEngine {
+  const web = fakeContainer({
+    name: 'web',
+    ports: [{ privatePort: 80, publicPort: 8080, ip: '0.0.0.0', type: 'tcp' }],
+  });
+  const db = fakeContainer({ name: 'db', state: 'paused', status: 'Up 2 hours (Paused)' });
+  const worker = fakeContainer({ name: 'worker', state: 'exited', status: 'Exited (137) 5 minutes ago' });
+  const api = fakeContainer({ name: 'shop-api', composeProject: 'shop', status: 'Up 2 minutes' });
+  const cache = fakeContainer({
+    name: 'shop-cache',
+    composeProject: 'shop',
+    state: 'created',
+    status: 'Created',
+  });
+  return createFakeEngine({
+    containers: [web, db, worker, api, cache],
+    images: [
+      fakeImage({ repoTags: ['busybox:latest'] }),
+      fakeImage({ repoTags: ['shop/api:1.2', 'shop/api:latest'], size: 48_100_000 }),
+      fakeImage({ repoTags: [], size: 1_200 }),
+    ],
+    logs: {
+      [web.id]: [
+        { stream: 'stdout', text: 'GET / 200 3ms', timestamp: '2026-11-28T10:00:01.000000001Z' },
+        { stream: 'stderr', text: 'warning: slow upstream', timestamp: '2026-11-28T10:00:02.000000001Z' },
+        { stream: 'stdout', text: '\x1b[32mcoloured\x1b[0m ok', timestamp: '2026-11-28T10:00:03.000000001Z' },
+      ],
+    },
+  });
+}
+
+async function open(
+  engine: FakeEngine | EngineError,
+  options: { cols?: number; rows?: number; readOnly?: boolean } = {},
+) {
+  const model = new AppModel({
+    readOnly: options.readOnly,
+    retryMs: 60_000,
+    connect: async () =>
+      engine instanceof EngineError ? { ok: false, error: engine } : { ok: true, engine },
+  });
+  await model.start();
+  const logs = new LogsModel(1000);
+  const screen = renderToScreen(
+    <App
+      model={model}
+      actions={new Actions(model)}
+      logs={logs}
+      keymap={DEFAULT_KEYMAP}
+      theme={themeFor({})}
+      graceSeconds={7}
+      copyToClipboard={() => undefined}
+      logsDirectory="/tmp"
+    />,
+    { cols: options.cols ?? 160, rows: options.rows ?? 45 },
+  );
+  rendered.push(screen);
+  return { screen, model };
+}
+
+describe('the main screen', () => {
+  test('at 160×45: lists side by side, logs of the selected container, the docker command for it', async () => {
+    const { screen } = await open(fixtures());
+    await screen.waitFor(/coloured ok/);
+    await expect(screen.screen()).toMatchFileSnapshot('__snapshots__/main-160x45.txt');
+  });
+
+  test('at 80×24 the panes stack and still show every list', async () => {
+    const { screen } = await open(fixtures(), { cols: 80, rows: 24 });
+    await screen.waitFor(/coloured ok/);
+    await expect(screen.screen()).toMatchFileSnapshot('__snapshots__/main-80x24.txt');
+  });
+
+  test('below 40×10 it says the terminal is too small, and recovers on resize', async () => {
+    const { screen } = await open(fixtures(), { cols: 39, rows: 12 });
+    await screen.waitFor(/too small/);
+    expect(screen.screen()).toContain('39×12; needs 40×10');
+    screen.resize(100, 30);
+    await screen.waitFor(/Containers \(3\/5\)/);
+  });
+
+  test('stderr lines are marked, colours kept, and timestamps toggle with t', async () => {
+    const { screen } = await open(fixtures());
+    await screen.waitFor(/coloured ok/);
+    expect(screen.screen()).toMatch(/E warning: slow upstream/);
+    expect(screen.rawOutput()).toContain('\x1b[32mcoloured');
+    screen.press('enter');
+    screen.press('t');
+    await screen.waitFor(/2026-11-28T10:00:02Z warning: slow upstream/);
+  });
+});
+
+describe('keys and dialogs', () => {
+  test('K asks before killing; n keeps it running, y sends SIGKILL', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('K');
+    await screen.waitFor(/Kill web\?/);
+    expect(screen.screen()).toContain('docker kill web');
+    screen.press('n');
+    await screen.waitFor((s) => !s.includes('Kill web?'));
+    expect(engine.calls.filter((c) => c[0] === 'kill')).toEqual([]);
+    screen.press('K');
+    await screen.waitFor(/Kill web\?/);
+    screen.press('enter');
+    await screen.waitFor((s) => !s.includes('Kill web?'));
+    expect(engine.calls.filter((c) => c[0] === 'kill')).toEqual([]);
+    screen.press('K');
+    await screen.waitFor(/Kill web\?/);
+    screen.press('y');
+    await screen.waitFor(/Killed web \(SIGKILL\)/);
+    expect(engine.calls).toContainEqual(['kill', engine.containers[0]!.id, 'SIGKILL']);
+  });
+
+  test('s stops with the configured grace period and shows the countdown and the command', async () => {
+    const engine = fixtures();
+    let finishStop: () => void = () => undefined;
+    engine.stopContainer = (id, o) => {
+      engine.calls.push(['stop', id, o]);
+      return new Promise<void>((resolve) => {
+        finishStop = resolve;
+      });
+    };
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('s');
+    await screen.waitFor(/docker stop -t 7 web · Stopping web: SIGTERM sent, SIGKILL in [67] s/);
+    expect(engine.calls).toContainEqual(['stop', engine.containers[0]!.id, { graceSeconds: 7 }]);
+    finishStop();
+    await screen.waitFor(/Stopped web\./);
+  });
+
+  test('x opens the signal menu, typing narrows it, Enter sends the highlighted signal', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('x');
+    await screen.waitFor(/Send a signal to web/);
+    for (const signal of [
+      'SIGTERM',
+      'SIGKILL',
+      'SIGSTOP',
+      'SIGCONT',
+      'SIGHUP',
+      'SIGINT',
+      'SIGUSR1',
+      'SIGUSR2',
+    ]) {
+      expect(screen.screen()).toContain(signal);
+    }
+    screen.type('usr2');
+    await screen.waitFor((s) => !s.includes('SIGHUP'));
+    screen.press('enter');
+    await screen.waitFor(/Sent SIGUSR2 to web/);
+    expect(engine.calls).toContainEqual(['kill', engine.containers[0]!.id, 'SIGUSR2']);
+  });
+
+  test('the signal menu warns that a paused container will also be resumed', async () => {
+    const { screen } = await open(fixtures());
+    await screen.waitFor(/▶ web/);
+    screen.press('j');
+    await screen.waitFor(/▶ db/);
+    screen.press('x');
+    await screen.waitFor(/db is paused: on Docker Engine 20\.10 any signal also unpauses it/);
+  });
+
+  test('p on a paused container unpauses it', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('j');
+    await screen.waitFor(/▶ db/);
+    screen.press('p');
+    await screen.waitFor(/Unpaused db/);
+    expect(engine.calls.map((c) => c[0])).toContain('unpause');
+  });
+
+  test('d on a running container offers force (locked on) and volumes, default No', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('d');
+    await screen.waitFor(/Remove web\?/);
+    expect(screen.screen()).toMatch(/\[x\] force/);
+    expect(screen.screen()).toMatch(/\[ \] also remove its anonymous volumes \(v\)/);
+    screen.press('v');
+    await screen.waitFor(/\[x\] also remove/);
+    screen.press('y');
+    await screen.waitFor(/Removed web/);
+    expect(engine.calls).toContainEqual(['remove', engine.containers[0]!.id, { force: true, volumes: true }]);
+  });
+
+  test('P previews exactly the stopped containers and removes those on y', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('P');
+    await screen.waitFor(/Remove 2 stopped containers\?/);
+    expect(screen.screen()).toMatch(/worker +exited/);
+    expect(screen.screen()).toMatch(/shop-cache +created/);
+    screen.press('y');
+    await screen.waitFor(/Removed 2 stopped containers/);
+    expect(engine.calls).toContainEqual(['prune', ['worker', 'shop-cache']]);
+  });
+
+  test('A shows all containers; / filters and Esc clears the filter', async () => {
+    const { screen } = await open(fixtures());
+    await screen.waitFor(/Containers \(3\/5\)/);
+    expect(screen.screen()).not.toContain('worker');
+    screen.press('A');
+    await screen.waitFor(/worker +exited +Exited \(137\) 5 minutes ago/);
+    screen.press('/');
+    screen.type('shop');
+    await screen.waitFor(/Containers \(2\/5\)/);
+    expect(screen.screen()).not.toMatch(/▶ web| {2}web /);
+    screen.press('escape');
+    await screen.waitFor(/Containers \(5\/5\)/);
+  });
+
+  test('? lists the keys of the focused pane from the keymap', async () => {
+    const { screen } = await open(fixtures());
+    await screen.waitFor(/▶ web/);
+    screen.press('?');
+    await screen.waitFor(/Keys/);
+    const text = screen.screen();
+    expect(text).toMatch(/s +stop: SIGTERM, then SIGKILL after the grace period/);
+    expect(text).toMatch(/K +kill: SIGKILL \(asks first\)/);
+    expect(text).toMatch(/q, Ctrl-C +quit/);
+  });
+
+  test('images: d asks and names the tag that goes; y removes just that tag', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('2');
+    await screen.waitFor(/Images \(3\)/);
+    screen.press('j');
+    await screen.waitFor(/▶ shop\/api:1\.2 \+1/);
+    screen.press('d');
+    await screen.waitFor(/Remove shop\/api:1\.2\?/);
+    expect(screen.screen()).toMatch(/Removes the tag shop\/api:1\.2; the image stays under its 1 other tag/);
+    screen.press('y');
+    await screen.waitFor(/Removed shop\/api:1\.2/);
+    expect(engine.calls).toContainEqual(['removeImage', 'shop/api:1.2', { force: false }]);
+  });
+
+  test('--read-only refuses every action that changes the engine, and says so', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine, { readOnly: true });
+    await screen.waitFor(/▶ web/);
+    screen.press('s');
+    await screen.waitFor(/read-only mode/);
+    screen.press('K');
+    screen.press('P');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(screen.screen()).not.toContain('Kill web?');
+    expect(engine.calls).toEqual([]);
+  });
+});
+
+describe('engine trouble', () => {
+  test('an unreachable engine at start shows the diagnosis and the retry', async () => {
+    const error = new EngineError(
+      'EngineUnreachable',
+      'Cannot connect to the Docker engine at unix:///nope.sock. Is the Docker daemon running?',
+      'ENOENT',
+    );
+    const { screen } = await open(error, { cols: 100, rows: 30 });
+    await screen.waitFor(/berth cannot reach the Docker engine/);
+    expect(screen.screen()).toContain('Problem:   EngineUnreachable');
+    expect(screen.screen()).toMatch(/Is the Docker daemon running\?/);
+    expect(screen.screen()).toMatch(/Trying again in \d+ s/);
+  });
+
+  test('a lost event stream shows a banner until the engine is back', async () => {
+    const engine = fixtures();
+    let status:
+      | ((s: { state: 'disconnected'; error: EngineError } | { state: 'reconnected' }) => void)
+      | undefined;
+    const subscribe = engine.subscribeToEvents;
+    engine.subscribeToEvents = (o) => {
+      status = o.onStatus as typeof status;
+      return subscribe(o);
+    };
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    status?.({
+      state: 'disconnected',
+      error: new EngineError('EngineUnreachable', 'Cannot connect to the Docker engine.'),
+    });
+    await screen.waitFor(/Engine connection lost — reconnecting/);
+    status?.({ state: 'reconnected' });
+    await screen.waitFor((s) => !s.includes('Engine connection lost'));
+  });
+});
