@@ -28,6 +28,7 @@ import { useClock } from './hooks/use-clock.js';
 import { useStableInput } from './hooks/use-stable-input.js';
 import { useStore } from './hooks/use-store.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';
+import { splitKeys } from './key-chunks.js';
 import { layoutFor } from './layout.js';
 import { Overlays } from './overlays/Overlays.js';
 import { ContainersPane } from './panes/ContainersPane.js';
@@ -172,13 +173,17 @@ export function MainScreen(props: MainScreenProps) {
 
   useStableInput(
     (input, key) => {
-      const first = currentContext();
-      if (first.state.editing) return editText(first, input, key);
-      // Keys typed quickly (or over a slow ssh link) can arrive as one chunk: take them one by one.
-      const chars = !key.ctrl && !key.meta && input.length > 1 ? [...input] : [input];
-      for (let i = 0; i < chars.length; i++) {
+      // Keys typed quickly (or over a slow ssh link) can arrive as one chunk: take them one by one,
+      // so `/idle⏎S` filters, closes the filter line, then starts the container.
+      for (const next of splitKeys(input, key)) {
         const ctx = currentContext();
-        const action = actionForInk(chars[i]!, key, scopesFor(ctx.state.focus), keymap);
+        // A dialog that one of these keys opened takes the keys after it; this handler is not its.
+        if (ctx.state.overlay) return;
+        if (ctx.state.editing) {
+          editText(ctx, next.input, next.key);
+          continue;
+        }
+        const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus), keymap);
         if (!action) continue;
         if (!isActionAllowed(action, model.readOnly)) {
           model.status.show({
@@ -188,12 +193,6 @@ export function MainScreen(props: MainScreenProps) {
           continue;
         }
         runAction(action, ctx);
-        if (action === 'filter') {
-          // What follows `/` in the same chunk is the filter text itself.
-          const rest = chars.slice(i + 1).join('');
-          if (rest) dispatch({ type: 'editText', edit: (t) => t + rest });
-          return;
-        }
       }
     },
     { isActive: state.overlay === undefined },
