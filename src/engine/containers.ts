@@ -75,8 +75,19 @@ export interface ContainerDetails {
   };
   restartPolicy: { name: string; maximumRetryCount: number };
   ports: PortMapping[];
+  /** The `-p` bindings as configured; `ports` holds only what a running container has bound. */
+  portBindings: PortMapping[];
   mounts: MountInfo[];
+  networks: NetworkAttachment[];
   init: boolean;
+}
+
+/** A network the container is attached to, with its address there (empty when not running). */
+export interface NetworkAttachment {
+  name: string;
+  ipAddress: string;
+  gateway: string;
+  macAddress: string;
 }
 
 export interface ContainerSpec {
@@ -160,6 +171,18 @@ export async function inspectContainer(ctx: EngineContext, id: string): Promise<
       });
     }
   }
+  const portBindings: PortMapping[] = [];
+  for (const [key, hostPorts] of Object.entries(info.HostConfig.PortBindings ?? {})) {
+    const [port = '0', type = 'tcp'] = key.split('/');
+    for (const h of (hostPorts ?? []) as Array<{ HostIp?: string; HostPort?: string }>) {
+      portBindings.push({
+        privatePort: Number(port),
+        publicPort: h.HostPort ? Number(h.HostPort) : undefined,
+        ip: h.HostIp || undefined,
+        type,
+      });
+    }
+  }
   const asList = (v: string | string[] | undefined | null): string[] =>
     v == null ? [] : Array.isArray(v) ? v : [v];
   return {
@@ -197,12 +220,19 @@ export async function inspectContainer(ctx: EngineContext, id: string): Promise<
       maximumRetryCount: info.HostConfig.RestartPolicy?.MaximumRetryCount ?? 0,
     },
     ports,
+    portBindings,
     mounts: (info.Mounts ?? []).map((m) => ({
       type: m.Type ?? '',
       source: m.Source,
       destination: m.Destination,
       mode: m.Mode,
       readWrite: m.RW,
+    })),
+    networks: Object.entries(info.NetworkSettings?.Networks ?? {}).map(([name, n]) => ({
+      name,
+      ipAddress: n.IPAddress ?? '',
+      gateway: n.Gateway ?? '',
+      macAddress: n.MacAddress ?? '',
     })),
     init: Boolean((info.HostConfig as { Init?: boolean }).Init),
   };

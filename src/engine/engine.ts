@@ -9,6 +9,7 @@ import * as containers from './containers.js';
 import * as events from './events.js';
 import * as images from './images.js';
 import * as logs from './logs.js';
+import * as stats from './stats.js';
 import * as system from './system.js';
 
 export interface Engine {
@@ -44,6 +45,8 @@ export interface Engine {
     onLines: (lines: logs.LogLine[]) => void,
   ): Promise<logs.LogStream>;
   subscribeToEvents(options: events.EventOptions): events.EventSubscription;
+  /** `docker stats`: about one sample a second until stopped, for one container. */
+  streamStats(id: string, onSample: (sample: stats.StatsSample) => void): Promise<stats.StatsStream>;
 }
 
 export function createEngine(ctx: EngineContext): Engine {
@@ -76,11 +79,21 @@ export function createEngine(ctx: EngineContext): Engine {
     pruneImages: (p) => images.pruneImages(ctx, p),
     streamLogs: (id, o, onLines) => logs.streamLogs(ctx, id, o, onLines),
     subscribeToEvents: (o) => events.subscribeToEvents(ctx, o),
+    streamStats: (id, onSample) => stats.streamStats(ctx, id, onSample),
   };
 }
 
-export type { ContainerDetails, ContainerState, ContainerSummary, PortMapping } from './containers.js';
+export type {
+  ContainerDetails,
+  ContainerState,
+  ContainerSummary,
+  FileChange,
+  NetworkAttachment,
+  PortMapping,
+  ProcessTable,
+} from './containers.js';
 export type { EngineError, EngineErrorKind } from './errors.js';
 export type { EngineEvent, EventStreamStatus } from './events.js';
 export type { ImageSummary } from './images.js';
 export type { LogLine, LogStream } from './logs.js';
+export type { StatsSample, StatsStream } from './stats.js';

@@ -4,11 +4,15 @@
  * works — those tests run against the private dockerd.
  */
 import type {
+  ContainerDetails,
   ContainerSummary,
   Engine,
   EngineEvent,
+  FileChange,
   ImageSummary,
   LogLine,
+  ProcessTable,
+  StatsSample,
 } from '../../src/engine/engine.js';
 import type { EventOptions } from '../../src/engine/events.js';
 
@@ -17,6 +21,12 @@ export interface FakeEngine extends Engine {
   containers: ContainerSummary[];
   images: ImageSummary[];
   logs: Record<string, LogLine[]>;
+  details: Record<string, ContainerDetails>;
+  diffs: Record<string, FileChange[]>;
+  tops: Record<string, ProcessTable>;
+  /** The stats streams open now: a test feeds them with `pushStats`. */
+  statsStreams: Array<{ id: string; onSample: (sample: StatsSample) => void }>;
+  pushStats(id: string, sample: StatsSample): void;
   emit(event: Partial<EngineEvent> & { action: string; id: string }): void;
 }
 
@@ -58,6 +68,9 @@ export function createFakeEngine(
     containers?: ContainerSummary[];
     images?: ImageSummary[];
     logs?: Record<string, LogLine[]>;
+    details?: Record<string, ContainerDetails>;
+    diffs?: Record<string, FileChange[]>;
+    tops?: Record<string, ProcessTable>;
   } = {},
 ): FakeEngine {
   const subscribers: EventOptions[] = [];
@@ -72,6 +85,13 @@ export function createFakeEngine(
     containers: fixtures.containers ?? [],
     images: fixtures.images ?? [],
     logs: fixtures.logs ?? {},
+    details: fixtures.details ?? {},
+    diffs: fixtures.diffs ?? {},
+    tops: fixtures.tops ?? {},
+    statsStreams: [],
+    pushStats(id, sample) {
+      for (const s of engine.statsStreams) if (s.id === id) s.onSample(sample);
+    },
     endpoint: { protocol: 'unix', url: 'unix:///fake.sock', socketPath: '/fake.sock', source: 'a test' },
     emit(event) {
       for (const s of subscribers) {
@@ -81,8 +101,10 @@ export function createFakeEngine(
     ping: async () => undefined,
     listContainers: async (o) =>
       engine.containers.filter((c) => !o?.ids || o.ids.includes(c.id)).map((c) => ({ ...c })),
-    inspectContainer: async () => {
-      throw new Error('not in the fake');
+    inspectContainer: async (id) => {
+      const details = engine.details[id];
+      if (!details) throw new Error('not in the fake');
+      return details;
     },
     createContainer: async () => 'new',
     runContainer: async () => 'new',
@@ -101,8 +123,11 @@ export function createFakeEngine(
       return { removed: p.containers.map((c) => c.id), failed: [] };
     },
     commitContainer: async () => 'sha256:new',
-    diffContainer: async () => [],
-    topContainer: async () => ({ titles: [], processes: [] }),
+    diffContainer: async (id) => engine.diffs[id] ?? [],
+    topContainer: async (id) => {
+      calls.push(['top', id]);
+      return engine.tops[id] ?? { titles: [], processes: [] };
+    },
     listImages: async () => engine.images,
     inspectImage: async () => {
       throw new Error('not in the fake');
@@ -120,6 +145,15 @@ export function createFakeEngine(
       const lines = engine.logs[id] ?? [];
       queueMicrotask(() => onLines(lines));
       return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
+    },
+    streamStats: async (id, onSample) => {
+      const stream = { id, onSample };
+      engine.statsStreams.push(stream);
+      const stop = () => {
+        const index = engine.statsStreams.indexOf(stream);
+        if (index >= 0) engine.statsStreams.splice(index, 1);
+      };
+      return { done: new Promise<void>(() => undefined), stop };
     },
     subscribeToEvents: (o) => {
       subscribers.push(o);
