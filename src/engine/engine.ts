@@ -5,11 +5,14 @@
  */
 import type { EngineContext } from './client.js';
 import type { Endpoint } from './connection.js';
+import * as attach from './attach.js';
 import * as containers from './containers.js';
 import * as events from './events.js';
+import * as exec from './exec.js';
 import * as images from './images.js';
 import * as logs from './logs.js';
 import * as stats from './stats.js';
+import type { TerminalSession } from './session.js';
 import * as system from './system.js';
 
 export interface Engine {
@@ -47,6 +50,17 @@ export interface Engine {
   subscribeToEvents(options: events.EventOptions): events.EventSubscription;
   /** `docker stats`: about one sample a second until stopped, for one container. */
   streamStats(id: string, onSample: (sample: stats.StatsSample) => void): Promise<stats.StatsStream>;
+  /** `docker exec -it ID argv…` through the API's hijacked stream. */
+  openExecSession(id: string, argv: string[], size: TerminalSize): Promise<TerminalSession>;
+  /** `docker attach ID`. */
+  attachContainer(id: string, size: TerminalSize): Promise<TerminalSession>;
+  /** `docker start -a ID` (attach first, so no early output is lost). */
+  startAttached(id: string, size: TerminalSize): Promise<TerminalSession>;
+}
+
+export interface TerminalSize {
+  cols: number;
+  rows: number;
 }
 
 export function createEngine(ctx: EngineContext): Engine {
@@ -79,6 +93,9 @@ export function createEngine(ctx: EngineContext): Engine {
     pruneImages: (p) => images.pruneImages(ctx, p),
     streamLogs: (id, o, onLines) => logs.streamLogs(ctx, id, o, onLines),
     subscribeToEvents: (o) => events.subscribeToEvents(ctx, o),
+    openExecSession: (id, argv, size) => exec.openExecSession(ctx, id, argv, size),
+    attachContainer: (id, size) => attach.attachContainer(ctx, id, size),
+    startAttached: (id, size) => attach.startAttached(ctx, id, size),
     streamStats: (id, onSample) => stats.streamStats(ctx, id, onSample),
   };
 }
@@ -97,3 +114,4 @@ export type { EngineEvent, EventStreamStatus } from './events.js';
 export type { ImageSummary } from './images.js';
 export type { LogLine, LogStream } from './logs.js';
 export type { StatsSample, StatsStream } from './stats.js';
+export type { TerminalSession } from './session.js';

@@ -155,6 +155,15 @@ export function createFakeEngine(
       };
       return { done: new Promise<void>(() => undefined), stop };
     },
+    openExecSession: async () => {
+      throw new Error('interactive sessions are tested against the private engine');
+    },
+    attachContainer: async () => {
+      throw new Error('interactive sessions are tested against the private engine');
+    },
+    startAttached: async () => {
+      throw new Error('interactive sessions are tested against the private engine');
+    },
     subscribeToEvents: (o) => {
       subscribers.push(o);
       o.onStatus?.({ state: 'connected' });

@@ -1,0 +1,201 @@
+/**
+ * The interactive sessions berth holds: `exec -it`, `run -it` and `attach`, each with its own
+ * terminal emulator. A session outlives its pane: detaching (Ctrl-P Ctrl-Q) keeps it, `e` on
+ * the container returns to it with its scrollback. Which backend runs a session (the docker
+ * CLI in a pty, or the Engine API's hijacked stream) is decided once, at start-up.
+ */
+import type { Engine, TerminalSession, TerminalSize } from '../engine/engine.js';
+import { EngineError } from '../engine/errors.js';
+import { SessionEmulator } from '../terminal/emulator.js';
+import { Store } from './store.js';
+
+export type SessionKind = 'exec' | 'run' | 'attach' | 'start-attached';
+
+export interface SessionRequest {
+  kind: SessionKind;
+  /** The container (exec, attach, start-attached); empty for run until the container exists. */
+  containerId: string;
+  /** The container's name, or for run the image's. */
+  containerName: string;
+  /** The command, for exec and run (empty: the image's default). */
+  argv: string[];
+  /** For run: the image, `--rm` and `--name`. */
+  run?: { image: string; remove: boolean; name?: string };
+  /** The equivalent docker command, for the status line. */
+  command: string;
+}
+
+export interface SessionEntry {
+  key: string;
+  request: SessionRequest;
+  emulator: SessionEmulator;
+  status: 'starting' | 'running' | 'exited';
+  exitCode?: number | null;
+  /** A sentence when the session could not start or the command failed. */
+  error?: string;
+  /** A limit worth telling, e.g. no input for a container started without -i. */
+  note?: string;
+  session?: TerminalSession;
+}
+
+export interface SessionsState {
+  sessions: readonly SessionEntry[];
+  /** The session shown in the terminal pane, if any. */
+  active?: string;
+  fullScreen: boolean;
+  /** Bumps on every output, for redraws. */
+  version: number;
+}
+
+/** Opens a session with one backend; the sessions model does not care which. */
+export type SessionOpener = (engine: Engine, request: SessionRequest, size: TerminalSize) => Promise<TerminalSession>;
+
+/** The Engine API backend. */
+export const apiOpener: SessionOpener = (engine, request, size) => {
+  switch (request.kind) {
+    case 'exec':
+      return engine.openExecSession(request.containerId, request.argv, size);
+    case 'attach':
+      return engine.attachContainer(request.containerId, size);
+    case 'start-attached':
+      return engine.startAttached(request.containerId, size);
+    case 'run':
+      return (async () => {
+        const run = request.run!;
+        const id = await engine.createContainer({
+          image: run.image,
+          cmd: request.argv,
+          name: run.name,
+          tty: true,
+          openStdin: true,
+          autoRemove: run.remove,
+        });
+        return engine.startAttached(id, size);
+      })();
+  }
+};
+
+let nextKey = 1;
+
+export class SessionsModel {
+  readonly store = new Store<SessionsState>({ sessions: [], fullScreen: false, version: 0 });
+  private redrawTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly opener: SessionOpener,
+    /** Redraws are coalesced to at most one per this many ms. */
+    private readonly redrawMs = 16,
+  ) {}
+
+  private update(change: (s: SessionsState) => SessionsState) {
+    this.store.update(change);
+  }
+
+  private patch(key: string, change: Partial<SessionEntry>) {
+    this.update((s) => ({
+      ...s,
+      version: s.version + 1,
+      sessions: s.sessions.map((e) => (e.key === key ? { ...e, ...change } : e)),
+    }));
+  }
+
+  private scheduleRedraw() {
+    this.redrawTimer ??= setTimeout(() => {
+      this.redrawTimer = undefined;
+      this.update((s) => ({ ...s, version: s.version + 1 }));
+    }, this.redrawMs);
+  }
+
+  get(key: string | undefined): SessionEntry | undefined {
+    return this.store.get().sessions.find((s) => s.key === key);
+  }
+
+  /** The live session on a container, to return to it instead of opening another. */
+  liveFor(containerId: string, kind?: SessionKind): SessionEntry | undefined {
+    return this.store
+      .get()
+      .sessions.find((s) => s.request.containerId === containerId && s.status !== 'exited' && (!kind || s.request.kind === kind));
+  }
+
+  /** Opens a session and shows it; resolves once it runs or has failed (the pane says why). */
+  async open(engine: Engine, request: SessionRequest, size: TerminalSize): Promise<string> {
+    const key = `s${nextKey++}`;
+    const emulator = new SessionEmulator(size.cols, size.rows);
+    emulator.onChange(() => this.scheduleRedraw());
+    const entry: SessionEntry = { key, request, emulator, status: 'starting' };
+    this.update((s) => ({ ...s, sessions: [...s.sessions, entry], active: key, version: s.version + 1 }));
+    let session: TerminalSession;
+    try {
+      session = await this.opener(engine, request, size);
+    } catch (error) {
+      const message = error instanceof EngineError ? error.message : String((error as Error)?.message ?? error);
+      this.patch(key, { status: 'exited', exitCode: null, error: message });
+      return key;
+    }
+    if (!session.tty) {
+      // Without a TTY the output's lines end in a bare \n: let the emulator return the carriage.
+      emulator.terminal.options.convertEol = true;
+    }
+    session.onData((chunk) => emulator.write(chunk));
+    session.onError((error) => this.patch(key, { error: error.message }));
+    session.onExit((exitCode) => this.patch(key, { status: 'exited', exitCode }));
+    this.patch(key, { status: 'running', session, note: session.note });
+    return key;
+  }
+
+  /** Shows a session in the pane again. */
+  show(key: string) {
+    this.get(key)?.emulator.resetScroll();
+    this.update((s) => ({ ...s, active: key }));
+  }
+
+  /** Leaves the session running and returns to the lists. */
+  detach() {
+    this.update((s) => ({ ...s, active: undefined, fullScreen: false }));
+  }
+
+  toggleFullScreen() {
+    this.update((s) => ({ ...s, fullScreen: !s.fullScreen }));
+  }
+
+  write(key: string, data: string) {
+    const entry = this.get(key);
+    if (entry?.status !== 'running' || !entry.session) return;
+    entry.emulator.resetScroll();
+    entry.session.write(data);
+  }
+
+  /** The pane's size goes to the emulator and to the session's TTY. */
+  resize(key: string, size: TerminalSize) {
+    const entry = this.get(key);
+    if (!entry) return;
+    const { cols, rows } = entry.emulator.terminal;
+    if (cols === size.cols && rows === size.rows) return;
+    entry.emulator.resize(size.cols, size.rows);
+    if (entry.status === 'running') void entry.session?.resize(size.cols, size.rows).catch(() => undefined);
+  }
+
+  /** Ends a session (Ctrl-D for a shell, a detach for attach) and forgets it. */
+  async close(key: string) {
+    const entry = this.get(key);
+    if (!entry) return;
+    this.update((s) => ({
+      ...s,
+      sessions: s.sessions.filter((e) => e.key !== key),
+      active: s.active === key ? undefined : s.active,
+      fullScreen: s.active === key ? false : s.fullScreen,
+      version: s.version + 1,
+    }));
+    if (entry.status === 'running') await entry.session?.close().catch(() => undefined);
+    entry.emulator.dispose();
+  }
+
+  liveCount(): number {
+    return this.store.get().sessions.filter((s) => s.status !== 'exited').length;
+  }
+
+  async closeAll() {
+    if (this.redrawTimer) clearTimeout(this.redrawTimer);
+    await Promise.all(this.store.get().sessions.map((s) => this.close(s.key)));
+  }
+}
