@@ -9,7 +9,7 @@ test.each([
   ['echo "a \\"quoted\\" word"', ['echo', 'a "quoted" word']],
   ['echo a\\ b', ['echo', 'a b']],
   ['echo ""', ['echo', '']],
-  ["echo it's'' fine", ['echo', 'its', 'fine']],
+  ["echo it''s fine", ['echo', 'its', 'fine']],
   ['echo 日本語 €', ['echo', '日本語', '€']],
   ['', []],
 ])('%j splits into %j, with no shell involved', (text, argv) => {
