@@ -26,15 +26,17 @@ export interface AppProps {
   logsDirectory: string;
 }
 
-/** Quit keys for the screens that have no keymap of their own (too small, no engine). */
+/**
+ * Quit keys for the screens that have no keymap of their own (too small, no engine). Subscribed
+ * for the app's whole life: whenever no input hook is active, Ink leaves raw mode, detaches its
+ * stdin listener and drops pending input — which happened for an instant each time a dialog
+ * opened or closed, and lost the keys typed then (a lone Esc, the next key).
+ */
 function useQuitKeys(active: boolean) {
   const { exit } = useApp();
-  useStableInput(
-    (input, key) => {
-      if (input === 'q' || (key.ctrl && input === 'c')) exit();
-    },
-    { isActive: active },
-  );
+  useStableInput((input, key) => {
+    if (active && (input === 'q' || (key.ctrl && input === 'c'))) exit();
+  });
 }
 
 export function App(props: AppProps) {

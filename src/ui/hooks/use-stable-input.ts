@@ -6,6 +6,10 @@ import { useCallback, useRef } from 'react';
  * whenever the handler changes, i.e. after every render; a key arriving between the render and
  * the re-subscription was lost (seen with fast typing while logs streamed). The latest handler
  * is read through a ref instead.
+ *
+ * `isActive` is read the same way rather than passed to Ink: Ink would unsubscribe and
+ * re-subscribe in an effect that runs after the frame is drawn, so the key typed right after a
+ * dialog closed (the screen already showing the list) reached no one.
  */
 export function useStableInput(
   handler: (input: string, key: Key) => void,
@@ -13,6 +17,10 @@ export function useStableInput(
 ) {
   const latest = useRef(handler);
   latest.current = handler;
-  const stable = useCallback((input: string, key: Key) => latest.current(input, key), []);
-  useInput(stable, options);
+  const active = useRef(options.isActive ?? true);
+  active.current = options.isActive ?? true;
+  const stable = useCallback((input: string, key: Key) => {
+    if (active.current) latest.current(input, key);
+  }, []);
+  useInput(stable);
 }
