@@ -1,0 +1,248 @@
+/**
+ * Every lifecycle key, pressed in the real app (`bin/berth` in a pty) against an engine of this
+ * file's own: what the screen says, and what the engine then reports through dockerode.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { EngineContext } from '../../src/engine/client.js';
+import { makeContainer, startOwnEngine } from '../support/engine.js';
+import { disposeAppsAfterEach } from '../support/pty-app.js';
+import {
+  allContainerNames,
+  dialogLines,
+  engineState,
+  eventually,
+  openBerth,
+  removeAllContainers,
+  selectContainer,
+} from './berth-session.js';
+
+disposeAppsAfterEach();
+
+let own: Awaited<ReturnType<typeof startOwnEngine>>;
+let context: EngineContext;
+const cleanup: Array<() => Promise<unknown>> = [];
+
+beforeAll(async () => {
+  own = await startOwnEngine('e2e-life');
+  context = own.context;
+});
+afterEach(async () => {
+  cleanup.length = 0;
+  await removeAllContainers(context);
+});
+afterAll(async () => {
+  await own?.engine.destroy();
+});
+
+/** A shell that ignores SIGTERM: only SIGKILL ends it. */
+const STUBBORN = ['sh', '-c', 'trap "" TERM; while true; do sleep 1; done'];
+/** With an init process SIGTERM ends it at once, so stops and restarts are quick. */
+const container = (name: string, start = true) =>
+  makeContainer(context, cleanup, { name, cmd: ['sleep', '100000'], init: true, start });
+
+/** Engine events of one container between two times (seconds), e.g. every `kill` it received. */
+async function eventsOf(id: string, since: number, action: string) {
+  const until = Math.ceil(Date.now() / 1000) + 1;
+  const stream = (await context.docker.getEvents({
+    since,
+    until,
+    filters: { container: [id], event: [action] },
+  })) as NodeJS.ReadableStream;
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { Action: string; Actor: { Attributes: Record<string, string> } });
+}
+
+describe('container lifecycle keys', () => {
+  test('S starts a stopped container', async () => {
+    const c = await container('idle', false);
+    const app = await openBerth(own.engine.host);
+    app.press('A');
+    await app.waitFor('Containers (1/1) all');
+    await selectContainer(app, 'idle');
+    expect(app.screen()).toMatch(/▶ idle +created/);
+
+    app.press('S');
+    await app.waitFor('Started idle.');
+    await app.waitFor(/▶ idle +running +Up/);
+    expect((await engineState(context, c.id))?.running).toBe(true);
+  });
+
+  test('s stops a container that ignores SIGTERM: countdown to SIGKILL, exit 137 after the grace period', async () => {
+    const c = await makeContainer(context, cleanup, { name: 'stubborn', cmd: STUBBORN });
+    const grace = 3;
+    const app = await openBerth(own.engine.host, { args: ['--grace', String(grace)] });
+    await selectContainer(app, 'stubborn');
+    expect(app.screen()).toContain(`docker stop -t ${grace} stubborn`);
+
+    const pressed = Date.now();
+    app.press('s');
+    await app.waitFor(`Stopping stubborn: SIGTERM sent, SIGKILL in ${grace} s`, { timeout: 2000 });
+    // The countdown ticks while the process holds out, and the engine still says running.
+    await app.waitFor(`SIGKILL in ${grace - 1} s`, { timeout: 2000 });
+    expect((await engineState(context, c.id))?.running).toBe(true);
+
+    await app.waitFor('Stopped stubborn.', { timeout: (grace + 5) * 1000 });
+    const elapsed = Date.now() - pressed;
+    expect(elapsed).toBeGreaterThanOrEqual((grace - 0.5) * 1000);
+    const state = await engineState(context, c.id);
+    expect(state).toMatchObject({ running: false, status: 'exited', exitCode: 137 });
+  });
+
+  test('K kills only after y: n, Enter and Esc leave the container running', async () => {
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const c = await makeContainer(context, cleanup, { name: 'victim', cmd: STUBBORN });
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'victim');
+
+    for (const cancel of ['n', 'enter', 'escape']) {
+      app.press('K');
+      await app.waitFor('Kill victim?');
+      expect(app.screen()).toContain('Equivalent: docker kill victim');
+      app.press(cancel);
+      await app.waitFor((screen) => !screen.includes('Kill victim?'));
+      expect((await engineState(context, c.id))?.running).toBe(true);
+    }
+
+    app.press('K');
+    await app.waitFor('Kill victim?');
+    app.press('y');
+    await app.waitFor('Killed victim (SIGKILL).');
+    const state = await eventually(
+      () => engineState(context, c.id),
+      (s) => s?.running === false,
+      { what: 'victim stopped' },
+    );
+    expect(state?.exitCode).toBe(137);
+    // Exactly one kill reached the engine: the cancelled dialogs sent nothing.
+    const kills = await eventsOf(c.id, since, 'kill');
+    expect(kills.map((e) => e.Actor.Attributes.signal)).toEqual(['9']);
+  });
+
+  test('p pauses and p again unpauses', async () => {
+    const c = await container('napper');
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'napper');
+
+    app.press('p');
+    await app.waitFor('Paused napper');
+    await app.waitFor(/▶ napper +paused/);
+    expect(await engineState(context, c.id)).toMatchObject({ status: 'paused', paused: true });
+    // A paused container's most likely action is unpausing it.
+    app.press('p');
+    await app.waitFor('Unpaused napper.');
+    await app.waitFor(/▶ napper +running/);
+    expect(await engineState(context, c.id)).toMatchObject({ status: 'running', paused: false });
+  });
+
+  test('r restarts: the container runs again with a new start time', async () => {
+    const c = await container('phoenix');
+    const before = await engineState(context, c.id);
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'phoenix');
+
+    app.press('r');
+    await app.waitFor('Restarted phoenix.', { timeout: 15_000 });
+    const after = await engineState(context, c.id);
+    expect(after?.running).toBe(true);
+    expect(after?.startedAt).not.toBe(before?.startedAt);
+    expect(Date.parse(after?.startedAt ?? '')).toBeGreaterThan(Date.parse(before?.startedAt ?? ''));
+  });
+
+  test('d then y removes a stopped container; f toggles force', async () => {
+    const c = await container('leftover', false);
+    const app = await openBerth(own.engine.host);
+    app.press('A');
+    await app.waitFor('Containers (1/1) all');
+    await selectContainer(app, 'leftover');
+
+    app.press('d');
+    await app.waitFor('Remove leftover?');
+    expect(app.screen()).toContain('[ ] force (kill it if running) (f)');
+    app.press('f');
+    await app.waitFor('[x] force (kill it if running) (f)');
+    app.press('f');
+    await app.waitFor('[ ] force (kill it if running) (f)');
+    app.press('y');
+    await app.waitFor('Removed leftover.');
+    await eventually(
+      () => engineState(context, c.id),
+      (s) => s === undefined,
+      { what: 'leftover removed' },
+    );
+    await app.waitFor('No container matches "leftover".');
+  });
+
+  test('d on a running container offers force, already on, and y removes it', async () => {
+    const c = await container('busy');
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'busy');
+
+    app.press('d');
+    await app.waitFor('Remove busy?');
+    const dialog = app.screen();
+    expect(dialog).toContain('It is running: removing it needs force, which kills it first.');
+    expect(dialog).toContain('[x] force (kill it if running)');
+    // Force cannot be switched off for a running container: without it the engine refuses.
+    app.press('f');
+    await app.waitForStable(100);
+    expect(app.screen()).toContain('[x] force (kill it if running)');
+    app.press('y');
+    await app.waitFor('Removed busy.');
+    expect(await engineState(context, c.id)).toBeUndefined();
+  });
+
+  test('P previews exactly the stopped containers, and y removes exactly them', async () => {
+    await container('keeper');
+    await container('never-started', false);
+    const exited = await container('finished');
+    await exited.container.stop({ t: 0 });
+    const app = await openBerth(own.engine.host);
+
+    app.press('P');
+    await app.waitFor('Remove 2 stopped containers?');
+    // The dialog's lines (`name  state  image  status`) sit inside its rounded frame.
+    const dialog = dialogLines(app.screen());
+    const listed = dialog.filter((line) => line.includes('busybox:latest')).map((line) => line.split(/\s+/));
+    expect(listed.map(([name, state]) => `${name} ${state}`).sort()).toEqual([
+      'finished exited',
+      'never-started created',
+    ]);
+    expect(await allContainerNames(context)).toEqual(['finished', 'keeper', 'never-started']);
+
+    app.press('y');
+    await app.waitFor('Removed 2 stopped containers.');
+    expect(await allContainerNames(context)).toEqual(['keeper']);
+  });
+
+  test('x sends the signal picked from the menu: SIGSTOP freezes the process, inspect still says running', async () => {
+    // No init process: the signal must reach `sleep` itself as the main process.
+    const c = await makeContainer(context, cleanup, { name: 'frozen', cmd: ['sleep', '100000'] });
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'frozen');
+
+    app.press('x');
+    await app.waitFor("Send a signal to frozen's main process");
+    app.type('SIGSTOP');
+    await app.waitFor(/▶ SIGSTOP +freeze the process/);
+    app.press('enter');
+    await app.waitFor('Sent SIGSTOP to frozen.');
+
+    // The main process is stopped: ps shows state T.
+    const top = await eventually(
+      () => c.container.top({ ps_args: '-o pid,stat,args' }),
+      (t) => t.Processes.some((p: string[]) => p[2]?.startsWith('sleep') && p[1]?.startsWith('T')),
+      { what: 'sleep in state T' },
+    );
+    expect(top.Processes.find((p: string[]) => p[2]?.startsWith('sleep'))?.[1]).toMatch(/^T/);
+    expect(await engineState(context, c.id)).toMatchObject({
+      status: 'running',
+      running: true,
+      paused: false,
+    });
+    expect(app.screen()).toMatch(/▶ frozen +running/);
+  });
+});
