@@ -45,7 +45,12 @@ export async function openBerth(host: string, options: OpenOptions = {}): Promis
 /** Whether the cell at a visible row and column is drawn in inverse video (a cursor, a highlight). */
 export function isInverseAt(app: PtyApp, row: number, col: number): boolean {
   const buffer = app.terminal.buffer.active;
-  return Boolean(buffer.getLine(buffer.viewportY + row)?.getCell(col)?.isInverse());
+  return Boolean(
+    buffer
+      .getLine(buffer.viewportY + row)
+      ?.getCell(col)
+      ?.isInverse(),
+  );
 }
 
 /** The row of the containers list that is selected (`▶ name …`), or undefined. */
