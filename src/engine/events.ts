@@ -83,7 +83,13 @@ export function subscribeToEvents(ctx: EngineContext, options: EventOptions): Ev
   const deliver = (raw: RawEvent) => {
     const event = toEngineEvent(raw);
     const key = `${event.type}/${event.action}/${event.id}/${event.actionDetail ?? ''}`;
-    if (lastTime !== undefined && event.timeNano < lastTime) return;
+    // The engine stamps an event before it queues it, so concurrent operations (a burst of
+    // creates) reach the stream slightly out of order: an older event is still a new one. Only
+    // events at exactly the resume point can repeat after a reconnect.
+    if (lastTime !== undefined && event.timeNano < lastTime) {
+      options.onEvent(event);
+      return;
+    }
     if (lastTime !== undefined && event.timeNano === lastTime) {
       if (seenAtLastTime.has(key)) return;
     } else {
