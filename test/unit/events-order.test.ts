@@ -9,7 +9,7 @@ function fakeContext(stream: PassThrough): EngineContext {
     docker: { getEvents: async () => stream },
     endpoint: { url: 'unix:///fake.sock' },
     apiVersion: '1.41',
-    call: (_action, run) => run(),
+    call: (_action: string, run: () => Promise<unknown>) => run(),
   } as unknown as EngineContext;
 }
 
