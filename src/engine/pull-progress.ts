@@ -132,6 +132,11 @@ export class TransferProgressDecoder {
     return rest ? this.apply(rest) : false;
   }
 
+  /** Adds a line of berth's own, e.g. a warning about credentials, among the engine's messages. */
+  note(text: string): void {
+    this.messages.push(text);
+  }
+
   /** A copy of the current state, safe to keep while decoding goes on. */
   snapshot(): TransferState {
     return {
