@@ -11,6 +11,8 @@
  *     bufferLines: 10000        # lines kept per followed container (a ring buffer)
  *   stop:
  *     graceSeconds: 10          # docker stop -t: SIGTERM, then SIGKILL after this long
+ *   terminal:
+ *     backend: auto             # exec/attach/run -it: auto (the docker CLI if on PATH), cli, or api
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,16 +25,21 @@ export interface BerthConfig {
   keymap: Keymap;
   logBufferLines: number;
   stopGraceSeconds: number;
+  terminalBackend: TerminalBackend;
   /** The file read, if any. */
   file?: string;
   /** One sentence per problem found in the file. */
   errors: string[];
 }
 
+export type TerminalBackend = 'auto' | 'cli' | 'api';
+const BACKENDS: readonly TerminalBackend[] = ['auto', 'cli', 'api'];
+
 export const DEFAULT_CONFIG: BerthConfig = {
   keymap: DEFAULT_KEYMAP,
   logBufferLines: 10_000,
   stopGraceSeconds: 10,
+  terminalBackend: 'auto',
   errors: [],
 };
 
@@ -79,6 +86,16 @@ export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
   }
   const logs = isRecord(data.logs) ? data.logs : {};
   const stop = isRecord(data.stop) ? data.stop : {};
+  const terminal = isRecord(data.terminal) ? data.terminal : {};
+  let terminalBackend = DEFAULT_CONFIG.terminalBackend;
+  if (terminal.backend !== undefined) {
+    if (BACKENDS.includes(terminal.backend as TerminalBackend))
+      terminalBackend = terminal.backend as TerminalBackend;
+    else
+      errors.push(
+        `${file}: terminal.backend must be auto, cli or api, not ${JSON.stringify(terminal.backend)}.`,
+      );
+  }
   return {
     keymap,
     logBufferLines:
@@ -87,6 +104,7 @@ export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
     stopGraceSeconds:
       positiveInteger(stop.graceSeconds, `${file}: stop.graceSeconds`, 0, 3600, errors) ??
       DEFAULT_CONFIG.stopGraceSeconds,
+    terminalBackend,
     file,
     errors,
   };

@@ -8,11 +8,14 @@ import { createEngine } from '../engine/engine.js';
 import { Actions } from '../state/actions.js';
 import { AppModel } from '../state/app-model.js';
 import { LogsModel } from '../state/logs-model.js';
+import { apiOpener, type SessionOpener, SessionsModel } from '../state/sessions.js';
+import { cliOpener } from '../terminal/cli-opener.js';
+import { findDockerCli } from '../terminal/cli-session.js';
 import { App } from '../ui/App.js';
 import { DEFAULT_LOGS_DIRECTORY } from '../ui/commands.js';
 import { themeFor } from '../ui/theme.js';
 import { osc52 } from './clipboard.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type TerminalBackend } from './config.js';
 import { TerminalGuard } from './terminal-guard.js';
 
 export interface AppOptions extends EngineSelection {
@@ -20,6 +23,25 @@ export interface AppOptions extends EngineSelection {
   /** `--grace`: overrides the config file's stop.graceSeconds. */
   graceSeconds?: number;
   configFile?: string;
+}
+
+/**
+ * Interactive sessions run through the docker CLI in a pty when it is on PATH (the behaviour
+ * people know, detach keys included), else through the Engine API. BERTH_TERMINAL_BACKEND or the
+ * config's terminal.backend can force either.
+ */
+function chooseOpener(configured: TerminalBackend, model: AppModel): SessionOpener {
+  const wanted = (process.env.BERTH_TERMINAL_BACKEND as TerminalBackend | undefined) ?? configured;
+  if (wanted === 'api') return apiOpener;
+  const docker = findDockerCli();
+  if (docker) return cliOpener(docker);
+  if (wanted === 'cli') {
+    model.status.show({
+      kind: 'error',
+      text: 'terminal.backend is "cli" but there is no docker CLI on PATH: sessions use the Engine API.',
+    });
+  }
+  return apiOpener;
 }
 
 export async function runApp(options: AppOptions): Promise<number> {
@@ -38,6 +60,7 @@ export async function runApp(options: AppOptions): Promise<number> {
   const config = loadConfig(process.env, options.configFile);
   const logs = new LogsModel(config.logBufferLines);
   const actions = new Actions(model);
+  const sessions = new SessionsModel(chooseOpener(config.terminalBackend, model));
   const guard = new TerminalGuard(process.stdout, process.stdin);
 
   let signalled: NodeJS.Signals | undefined;
@@ -58,6 +81,7 @@ export async function runApp(options: AppOptions): Promise<number> {
       graceSeconds={options.graceSeconds ?? config.stopGraceSeconds}
       copyToClipboard={(text) => process.stdout.write(osc52(text))}
       logsDirectory={DEFAULT_LOGS_DIRECTORY}
+      sessions={sessions}
     />,
     { exitOnCtrlC: false, patchConsole: false },
   );
@@ -71,6 +95,7 @@ export async function runApp(options: AppOptions): Promise<number> {
   try {
     await instance.waitUntilExit();
   } finally {
+    await sessions.closeAll();
     logs.close();
     model.dispose();
     guard.dispose();

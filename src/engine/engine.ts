@@ -3,17 +3,19 @@
  * bound to a connection. The state layer depends on this interface only, so UI tests can hand
  * it a fake; engine tests prove the real one against a private dockerd.
  */
+
+import * as attach from './attach.js';
 import type { EngineContext } from './client.js';
 import type { Endpoint } from './connection.js';
-import * as attach from './attach.js';
 import * as containers from './containers.js';
 import * as events from './events.js';
 import * as exec from './exec.js';
 import * as images from './images.js';
 import * as logs from './logs.js';
-import * as stats from './stats.js';
 import type { TerminalSession } from './session.js';
+import * as stats from './stats.js';
 import * as system from './system.js';
+import * as transfer from './transfer.js';
 
 export interface Engine {
   readonly endpoint: Endpoint;
@@ -56,6 +58,18 @@ export interface Engine {
   attachContainer(id: string, size: TerminalSize): Promise<TerminalSession>;
   /** `docker start -a ID` (attach first, so no early output is lost). */
   startAttached(id: string, size: TerminalSize): Promise<TerminalSession>;
+  /** `docker pull REF`: per-layer progress; resolves with the digest; registry refusals are RegistryErrors. */
+  pullImage(
+    reference: string,
+    onProgress?: transfer.TransferProgressListener,
+    options?: transfer.TransferOptions,
+  ): Promise<transfer.TransferResult>;
+  /** `docker push REF`, with credentials from config.json as the CLI finds them. */
+  pushImage(
+    reference: string,
+    onProgress?: transfer.TransferProgressListener,
+    options?: transfer.TransferOptions,
+  ): Promise<transfer.TransferResult>;
 }
 
 export interface TerminalSize {
@@ -97,6 +111,8 @@ export function createEngine(ctx: EngineContext): Engine {
     attachContainer: (id, size) => attach.attachContainer(ctx, id, size),
     startAttached: (id, size) => attach.startAttached(ctx, id, size),
     streamStats: (id, onSample) => stats.streamStats(ctx, id, onSample),
+    pullImage: (ref, onProgress, o) => transfer.pullImage(ctx, ref, onProgress, o),
+    pushImage: (ref, onProgress, o) => transfer.pushImage(ctx, ref, onProgress, o),
   };
 }
 
@@ -113,5 +129,20 @@ export type { EngineError, EngineErrorKind } from './errors.js';
 export type { EngineEvent, EventStreamStatus } from './events.js';
 export type { ImageSummary } from './images.js';
 export type { LogLine, LogStream } from './logs.js';
-export type { StatsSample, StatsStream } from './stats.js';
 export type { TerminalSession } from './session.js';
+export type { StatsSample, StatsStream } from './stats.js';
+export type {
+  LayerPhase,
+  LayerProgress,
+  RegistryProblem,
+  TransferOptions,
+  TransferResult,
+  TransferState,
+} from './transfer.js';
+export {
+  formatProgressBar,
+  isLayerDone,
+  isRegistryError,
+  isTransferCancelled,
+  RegistryError,
+} from './transfer.js';

@@ -123,6 +123,16 @@ export class Actions {
     return ok;
   }
 
+  /** `docker run -d IMAGE CMD`. */
+  runDetached(image: string, argv: string[], command: string) {
+    return this.run(
+      command,
+      `Starting a container from ${image}…`,
+      `Started a container from ${image}.`,
+      (e) => e.runContainer({ image, cmd: argv }),
+    );
+  }
+
   removeImage(image: ActionTarget, force: boolean, command: string) {
     return this.run(command, `Removing ${image.label}…`, `Removed ${image.label}.`, (e) =>
       e.removeImage(image.id, { force }),

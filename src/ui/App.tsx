@@ -6,6 +6,7 @@ import type { Keymap } from '../keys/bindings.js';
 import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { LogsModel } from '../state/logs-model.js';
+import type { SessionsModel } from '../state/sessions.js';
 import { useStableInput } from './hooks/use-stable-input.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -24,6 +25,7 @@ export interface AppProps {
   graceSeconds: number;
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
+  sessions: SessionsModel;
 }
 
 /**

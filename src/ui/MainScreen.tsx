@@ -15,6 +15,8 @@ import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
 import type { ImagesState } from '../state/images-store.js';
 import type { LogsModel } from '../state/logs-model.js';
+import type { SessionsModel } from '../state/sessions.js';
+import { SessionKeys } from '../terminal/session-keys.js';
 import {
   type ContainerRow,
   containerRows,
@@ -25,6 +27,7 @@ import {
 import { type CommandContext, focusedCommand, runAction } from './commands.js';
 import { StatusLine } from './components/StatusLine.js';
 import { useClock } from './hooks/use-clock.js';
+import { useRawInput } from './hooks/use-raw-input.js';
 import { useStableInput } from './hooks/use-stable-input.js';
 import { useStore } from './hooks/use-store.js';
 import type { TerminalSize } from './hooks/use-terminal-size.js';
@@ -34,7 +37,9 @@ import { Overlays } from './overlays/Overlays.js';
 import { ContainersPane } from './panes/ContainersPane.js';
 import { DetailsPane } from './panes/DetailsPane.js';
 import { ImagesPane } from './panes/ImagesPane.js';
+import { TerminalPane, terminalSize } from './panes/TerminalPane.js';
 import { initialScreenState, type ScreenEvent, type ScreenState, screenReducer } from './screen-state.js';
+import { type DetailTab, detailHints } from './tabs/detail-tabs.js';
 import type { Theme } from './theme.js';
 
 export interface MainScreenProps {
@@ -47,6 +52,7 @@ export interface MainScreenProps {
   graceSeconds: number;
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
+  sessions: SessionsModel;
 }
 
 const HINTS: Record<string, Action[]> = {
@@ -101,8 +107,11 @@ export function deriveView(state: ScreenState, containers: ContainersState, imag
 
 const isContainerRow = (r: ContainerRow) => r.kind === 'container';
 
-function scopesFor(focus: ScreenState['focus']): Scope[] {
-  if (focus === 'details') return ['logs', 'details', 'global'];
+function scopesFor(focus: ScreenState['focus'], tab: DetailTab = 'logs'): Scope[] {
+  // The log keys (f, t, w, /, n…) belong to the Logs tab only; the list keys (j, k, g, G, PgDn)
+  // scroll whichever tab is shown.
+  if (focus === 'details')
+    return tab === 'logs' ? ['logs', 'details', 'lists', 'global'] : ['details', 'lists', 'global'];
   return focus === 'containers' ? ['containers', 'lists', 'global'] : ['images', 'lists', 'global'];
 }
 
@@ -123,6 +132,9 @@ export function MainScreen(props: MainScreenProps) {
   const logsState = useStore(logs.store);
   const connection = useStore(model.connection);
   const generation = useStore(model.engineGeneration);
+  const sessions = props.sessions;
+  const sessionsState = useStore(sessions.store);
+  const activeEntry = sessionsState.active ? sessions.get(sessionsState.active) : undefined;
 
   const view = useMemo(
     () => deriveView(state, containersState, imagesState),
@@ -145,6 +157,7 @@ export function MainScreen(props: MainScreenProps) {
     return () => logs.close();
   }, [followedId, generation, logs, model]);
 
+  const tabExtent = useRef({ maxScroll: 0 }).current;
   const contextFor = (current: ScreenState, derived: ReturnType<typeof deriveView>): CommandContext => ({
     state: current,
     dispatch,
@@ -157,6 +170,12 @@ export function MainScreen(props: MainScreenProps) {
     copyToClipboard: props.copyToClipboard,
     logsDirectory: props.logsDirectory,
     quit: exit,
+    tabExtent,
+    sessions: props.sessions,
+    terminalSize: terminalSize(
+      layoutFor(size, 'details').detailWidth,
+      layoutFor(size, 'details').detailHeight,
+    ),
   });
   const context = contextFor(state, view);
   const rendered = useRef({ state, view, contextFor });
@@ -169,7 +188,7 @@ export function MainScreen(props: MainScreenProps) {
     return make(latest, deriveView(latest, model.containers!.store.get(), model.images!.store.get()));
   };
 
-  const scopes = scopesFor(state.focus);
+  const scopes = scopesFor(state.focus, state.tab);
 
   useStableInput(
     (input, key) => {
@@ -183,7 +202,7 @@ export function MainScreen(props: MainScreenProps) {
           editText(ctx, next.input, next.key);
           continue;
         }
-        const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus), keymap);
+        const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus, ctx.state.tab), keymap);
         if (!action) continue;
         if (!isActionAllowed(action, model.readOnly)) {
           model.status.show({
@@ -195,12 +214,54 @@ export function MainScreen(props: MainScreenProps) {
         runAction(action, ctx);
       }
     },
-    { isActive: state.overlay === undefined },
+    { isActive: state.overlay === undefined && !activeEntry },
   );
+
+  // While a session is shown, every key goes to it as the terminal sent it (session-keys.ts).
+  const sessionKeys = useRef(new SessionKeys()).current;
+  useRawInput(
+    (raw) => {
+      const current = sessions.get(sessions.store.get().active);
+      if (!current) return;
+      if (current.status === 'exited') {
+        // The pane said "any key returns": forget the ended session.
+        void sessions.close(current.key);
+        return;
+      }
+      const result = sessionKeys.handle(raw, current.emulator.applicationCursorKeys);
+      switch (result.kind) {
+        case 'send':
+          return sessions.write(current.key, result.data);
+        case 'detach':
+          sessions.detach();
+          model.status.show({
+            kind: 'info',
+            text: `Detached: ${current.request.command} keeps running; ${current.request.kind === 'attach' ? 'a' : 'e'} returns to it.`,
+          });
+          return;
+        case 'fullScreen':
+          return sessions.toggleFullScreen();
+        case 'scroll':
+          return current.emulator.scrollBy(result.pages * Math.max(1, current.emulator.terminal.rows - 1));
+        case 'none':
+          return;
+      }
+    },
+    Boolean(activeEntry) && state.overlay === undefined,
+  );
+
+  // The pane's size goes to the emulator and the session whenever the pane or the terminal changes.
+  const paneSize = sessionsState.fullScreen
+    ? terminalSize(size.cols, layout.bodyHeight)
+    : terminalSize(layout.detailWidth, layout.detailHeight);
+  useEffect(() => {
+    if (activeEntry) sessions.resize(activeEntry.key, paneSize);
+  }, [activeEntry, paneSize.cols, paneSize.rows, sessions]);
 
   const counts = countContainers(containersState.byId.values());
   const shownCount = rows.filter(isContainerRow).length;
-  const hint = keyHints(keymap, HINTS[state.focus] ?? [], model.readOnly);
+  const hintActions = state.focus === 'details' ? detailHints(state.lastList, state.tab) : HINTS[state.focus];
+  const hint = keyHints(keymap, hintActions ?? [], model.readOnly);
 
   return (
     <Box flexDirection="column" width={size.cols} height={size.rows - 1}>
@@ -211,53 +272,82 @@ export function MainScreen(props: MainScreenProps) {
           </Text>
         </Box>
       ) : null}
-      <Box
-        flexDirection={layout.stacked ? 'column' : 'row'}
-        height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}
-      >
-        <Box flexDirection="column" width={layout.listWidth}>
-          <ContainersPane
-            rows={rows}
-            selectedKey={selectedContainer?.id}
-            focused={state.focus === 'containers'}
-            width={layout.listWidth}
-            height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}
-            theme={theme}
-            showAll={state.showAll}
-            counts={{ shown: shownCount, total: state.showAll ? counts.total : counts.total }}
-            filter={state.filters.containers}
-            filterEditing={state.editing === 'containers'}
-            now={now}
-          />
-          <ImagesPane
-            images={images}
-            selectedId={selectedImage?.id}
-            focused={state.focus === 'images'}
-            width={layout.listWidth}
-            height={layout.imagesHeight}
-            theme={theme}
-            filter={state.filters.images}
-            filterEditing={state.editing === 'images'}
-            total={imagesState.images.length}
-            now={now}
-          />
-        </Box>
-        <DetailsPane
-          mode={state.lastList}
-          container={selectedContainer}
-          image={selectedImage}
-          logs={logs}
-          logsState={logsState}
-          view={state.logView}
-          search={state.search}
-          searching={state.editing === 'search'}
-          focused={state.focus === 'details'}
-          width={layout.detailWidth}
-          height={layout.detailHeight}
+      {activeEntry && sessionsState.fullScreen ? (
+        <TerminalPane
+          entry={activeEntry}
+          version={sessionsState.version}
+          width={size.cols}
+          height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}
+          focused={state.overlay === undefined}
+          fullScreen
           theme={theme}
-          now={now}
         />
-      </Box>
+      ) : (
+        <Box
+          flexDirection={layout.stacked ? 'column' : 'row'}
+          height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}
+        >
+          <Box flexDirection="column" width={layout.listWidth}>
+            <ContainersPane
+              rows={rows}
+              selectedKey={selectedContainer?.id}
+              focused={state.focus === 'containers'}
+              width={layout.listWidth}
+              height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}
+              theme={theme}
+              showAll={state.showAll}
+              counts={{ shown: shownCount, total: state.showAll ? counts.total : counts.total }}
+              filter={state.filters.containers}
+              filterEditing={state.editing === 'containers'}
+              now={now}
+            />
+            <ImagesPane
+              images={images}
+              selectedId={selectedImage?.id}
+              focused={state.focus === 'images'}
+              width={layout.listWidth}
+              height={layout.imagesHeight}
+              theme={theme}
+              filter={state.filters.images}
+              filterEditing={state.editing === 'images'}
+              total={imagesState.images.length}
+              now={now}
+            />
+          </Box>
+          {activeEntry ? (
+            <TerminalPane
+              entry={activeEntry}
+              version={sessionsState.version}
+              width={layout.detailWidth}
+              height={layout.detailHeight}
+              focused={state.overlay === undefined}
+              fullScreen={false}
+              theme={theme}
+            />
+          ) : (
+            <DetailsPane
+              mode={state.lastList}
+              container={selectedContainer}
+              image={selectedImage}
+              logs={logs}
+              logsState={logsState}
+              view={state.logView}
+              search={state.search}
+              searching={state.editing === 'search'}
+              focused={state.focus === 'details'}
+              width={layout.detailWidth}
+              height={layout.detailHeight}
+              theme={theme}
+              now={now}
+              tab={state.tab}
+              tabScroll={state.tabScroll}
+              tabExtent={tabExtent}
+              engine={connection.state === 'ready' ? model.engine : undefined}
+              generation={generation}
+            />
+          )}
+        </Box>
+      )}
       <StatusLine
         width={size.cols}
         status={status}
@@ -272,7 +362,7 @@ export function MainScreen(props: MainScreenProps) {
         readOnly={model.readOnly}
         size={size}
         theme={theme}
-        onClose={() => dispatch({ type: 'closeOverlay' })}
+        onClose={() => dispatch({ type: 'closeOverlay', overlay: state.overlay })}
       />
     </Box>
   );

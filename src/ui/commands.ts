@@ -12,6 +12,7 @@ import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { ContainerEntry } from '../state/containers-store.js';
 import type { LogsModel } from '../state/logs-model.js';
+import type { SessionsModel } from '../state/sessions.js';
 import { type ContainerRow, moveSelection } from '../state/selectors.js';
 import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
@@ -19,9 +20,14 @@ import type { Layout } from './layout.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
 import type { ScreenEvent, ScreenState } from './screen-state.js';
+import { scrollTop, tabCommand } from './tabs/detail-tabs.js';
+import { askExecCommand, askRun, attach, execShell, offerStart } from './session-commands.js';
 
 export interface CommandContext {
   state: ScreenState;
+  sessions: SessionsModel;
+  /** The size a new session's terminal gets: the detail pane's inside. */
+  terminalSize: { cols: number; rows: number };
   dispatch: (event: ScreenEvent) => void;
   model: AppModel;
   actions: Actions;
@@ -35,6 +41,8 @@ export interface CommandContext {
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
   quit: () => void;
+  /** How far the shown tab (other than Logs) can scroll; the details pane sets it as it draws. */
+  tabExtent: { maxScroll: number };
 }
 
 const SIGNAL_HINTS: Record<string, string> = {
@@ -65,7 +73,7 @@ export function focusedCommand(ctx: CommandContext): string | undefined {
     return image ? cli.dockerRun(imageLabelFor(image), { interactive: true, remove: true }) : undefined;
   if (!c) return undefined;
   if (state.focus === 'details')
-    return cli.dockerLogs(c.name, { follow: true, tail: ctx.logs.buffer.capacity });
+    return tabCommand(state.tab, c.name) ?? cli.dockerLogs(c.name, { follow: true, tail: ctx.logs.buffer.capacity });
   if (c.state === 'paused') return cli.dockerUnpause(c.name);
   if (c.state === 'running' || c.state === 'restarting') return cli.dockerStop(c.name, ctx.graceSeconds);
   return cli.dockerStart(c.name);
@@ -73,6 +81,10 @@ export function focusedCommand(ctx: CommandContext): string | undefined {
 
 function moveList(ctx: CommandContext, delta: number | 'top' | 'bottom') {
   const { state } = ctx;
+  if (state.focus === 'details' && showsInsightTab(state)) {
+    const top = scrollTop(state.tabScroll, delta, ctx.tabExtent.maxScroll);
+    return ctx.dispatch({ type: 'tabScroll', top });
+  }
   if (state.focus === 'details') return scrollLogBy(ctx, delta);
   if (state.focus === 'containers') {
     const key = moveSelection(ctx.rows, ctx.selectedContainer?.id, delta, isContainerRow);
@@ -82,6 +94,9 @@ function moveList(ctx: CommandContext, delta: number | 'top' | 'bottom') {
     ctx.dispatch({ type: 'select', list: 'images', key: moveSelection(rows, ctx.selectedImage?.id, delta) });
   }
 }
+
+/** The details pane shows a container tab other than Logs. */
+const showsInsightTab = (state: ScreenState) => state.lastList === 'containers' && state.tab !== 'logs';
 
 function logPaneSize(ctx: CommandContext) {
   return { width: ctx.layout.detailWidth - 4, height: ctx.layout.detailHeight - 3 };
@@ -135,8 +150,21 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
   const { state, dispatch, model, actions } = ctx;
   const c = ctx.selectedContainer;
   switch (action) {
-    case 'quit':
-      return ctx.quit();
+    case 'quit': {
+      const live = ctx.sessions.liveCount();
+      if (live === 0) return ctx.quit();
+      return dispatch({
+        type: 'openOverlay',
+        overlay: {
+          kind: 'confirm',
+          title: `Quit with ${live} interactive session${live === 1 ? '' : 's'} open?`,
+          lines: ['Each is ended with Ctrl-D (a shell exits); attached containers keep running.'],
+          yesLabel: 'quit',
+          tone: 'danger',
+          onYes: () => ctx.quit(),
+        },
+      });
+    }
     case 'help':
       return dispatch({ type: 'openOverlay', overlay: { kind: 'help' } });
     case 'focusNext':
@@ -152,6 +180,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
     case 'back':
       return dispatch({ type: 'focus', focus: state.lastList });
     case 'filter':
+      if (state.focus === 'details' && showsInsightTab(state)) return;
       if (state.focus === 'details') return dispatch({ type: 'startEditing', target: 'search' });
       return dispatch({ type: 'startEditing', target: state.focus });
     case 'cursorDown':
@@ -197,7 +226,27 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
 
     case 'containerStart': {
       const t = needContainer(ctx);
-      if (t) void actions.start(target(t), cli.dockerStart(t.name));
+      if (t) offerStart(ctx, t, () => void actions.start(target(t), cli.dockerStart(t.name)));
+      return;
+    }
+    case 'containerExec': {
+      const t = needContainer(ctx);
+      if (t) execShell(ctx, t);
+      return;
+    }
+    case 'containerExecCommand': {
+      const t = needContainer(ctx);
+      if (t) askExecCommand(ctx, t);
+      return;
+    }
+    case 'containerAttach': {
+      const t = needContainer(ctx);
+      if (t) attach(ctx, t);
+      return;
+    }
+    case 'imageRun': {
+      const image = needImage(ctx);
+      if (image) askRun(ctx, image);
       return;
     }
     case 'containerStop': {
@@ -398,8 +447,9 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
 
     case 'prevTab':
     case 'nextTab':
-      // The Logs tab is the only one until the insight tabs land (issue 6).
-      return;
+      // An image has one view; the tabs are a container's.
+      if (state.lastList !== 'containers') return;
+      return dispatch({ type: 'switchTab', delta: action === 'nextTab' ? 1 : -1 });
     default:
       model.status.show({
         kind: 'info',

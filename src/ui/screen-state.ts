@@ -4,6 +4,7 @@
  */
 import type { Overlay } from './overlays/overlay.js';
 import type { LogViewState } from './panes/log-window.js';
+import { type DetailTab, stepTab } from './tabs/detail-tabs.js';
 
 export type Focus = 'containers' | 'images' | 'details';
 export type ListName = 'containers' | 'images';
@@ -20,6 +21,10 @@ export interface ScreenState {
   overlay: Overlay | undefined;
   logView: LogViewState;
   search: { query: string; matchIndex: number | undefined };
+  /** The container tab the details pane shows (Logs, Inspect, Env, Stats, Top, Files). */
+  tab: DetailTab;
+  /** The first line shown in a scrolling tab other than Logs. */
+  tabScroll: number;
 }
 
 export const initialScreenState: ScreenState = {
@@ -32,6 +37,8 @@ export const initialScreenState: ScreenState = {
   overlay: undefined,
   logView: { follow: true, topLine: 0, wrap: false, timestamps: false },
   search: { query: '', matchIndex: undefined },
+  tab: 'logs',
+  tabScroll: 0,
 };
 
 export type ScreenEvent =
@@ -45,9 +52,12 @@ export type ScreenEvent =
   | { type: 'editText'; edit: (text: string) => string }
   | { type: 'stopEditing'; keep: boolean }
   | { type: 'openOverlay'; overlay: Overlay }
-  | { type: 'closeOverlay' }
+  /** Closes `overlay` if it is still the open one (a dialog may have opened the next already). */
+  | { type: 'closeOverlay'; overlay?: Overlay }
   | { type: 'logView'; view: Partial<LogViewState> }
-  | { type: 'searchMatch'; matchIndex: number | undefined };
+  | { type: 'searchMatch'; matchIndex: number | undefined }
+  | { type: 'switchTab'; delta: number }
+  | { type: 'tabScroll'; top: number };
 
 const ORDER: Focus[] = ['containers', 'images', 'details'];
 
@@ -67,7 +77,7 @@ export function screenReducer(state: ScreenState, event: ScreenEvent): ScreenSta
       return { ...state, showAll: !state.showAll };
     case 'select':
       if (state.selected[event.list] === event.key) return state;
-      return { ...state, selected: { ...state.selected, [event.list]: event.key } };
+      return { ...state, selected: { ...state.selected, [event.list]: event.key }, tabScroll: 0 };
     case 'startEditing':
       if (event.target === 'search')
         return { ...state, editing: 'search', search: { query: '', matchIndex: undefined } };
@@ -94,10 +104,15 @@ export function screenReducer(state: ScreenState, event: ScreenEvent): ScreenSta
     case 'openOverlay':
       return { ...state, overlay: event.overlay };
     case 'closeOverlay':
+      if (event.overlay && state.overlay !== event.overlay) return state;
       return { ...state, overlay: undefined };
     case 'logView':
       return { ...state, logView: { ...state.logView, ...event.view } };
     case 'searchMatch':
       return { ...state, search: { ...state.search, matchIndex: event.matchIndex } };
+    case 'switchTab':
+      return { ...state, tab: stepTab(state.tab, event.delta), tabScroll: 0 };
+    case 'tabScroll':
+      return state.tabScroll === event.top ? state : { ...state, tabScroll: event.top };
   }
 }

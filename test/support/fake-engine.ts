@@ -10,9 +10,12 @@ import type {
   EngineEvent,
   FileChange,
   ImageSummary,
+  LayerProgress,
   LogLine,
   ProcessTable,
   StatsSample,
+  TransferResult,
+  TransferState,
 } from '../../src/engine/engine.js';
 import type { EventOptions } from '../../src/engine/events.js';
 
@@ -164,11 +167,32 @@ export function createFakeEngine(
     startAttached: async () => {
       throw new Error('interactive sessions are tested against the private engine');
     },
+    pullImage: async (reference, onProgress) => fakeTransfer('pull', reference, onProgress),
+    pushImage: async (reference, onProgress) => fakeTransfer('push', reference, onProgress),
     subscribeToEvents: (o) => {
       subscribers.push(o);
       o.onStatus?.({ state: 'connected' });
       return { close: () => subscribers.splice(subscribers.indexOf(o), 1) };
     },
+  };
+  /** One layer that moves halfway, then finishes, as the engine would report it. */
+  const fakeTransfer = (
+    action: 'pull' | 'push',
+    reference: string,
+    onProgress: ((state: TransferState) => void) | undefined,
+  ): TransferResult => {
+    calls.push([action, reference]);
+    const digest = `sha256:${'d'.repeat(64)}`;
+    const layer = (phase: LayerProgress['phase'], current?: number): TransferState => ({
+      layers: [{ id: 'fa4e1a7e0001', phase, status: phase, current, total: current ? 2_000_000 : undefined }],
+      messages: [],
+      digest: phase === 'downloading' || phase === 'pushing' ? undefined : digest,
+      error: undefined,
+    });
+    onProgress?.(layer(action === 'pull' ? 'downloading' : 'pushing', 1_000_000));
+    const final = layer(action === 'pull' ? 'complete' : 'pushed');
+    onProgress?.(final);
+    return { reference, digest, warnings: [], state: final };
   };
   return engine;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
 import { Actions } from '../../src/state/actions.js';
 import { AppModel } from '../../src/state/app-model.js';
 import { LogsModel } from '../../src/state/logs-model.js';
+import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
 import { App } from '../../src/ui/App.js';
 import { themeFor } from '../../src/ui/theme.js';
 import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
@@ -72,6 +73,7 @@ async function open(
       graceSeconds={7}
       copyToClipboard={() => undefined}
       logsDirectory="/tmp"
+      sessions={new SessionsModel(apiOpener)}
     />,
     { cols: options.cols ?? 160, rows: options.rows ?? 45 },
   );

@@ -10,6 +10,7 @@ import { ConfirmDialog } from './ConfirmDialog.js';
 import { HelpDialog } from './HelpDialog.js';
 import { MenuDialog } from './MenuDialog.js';
 import type { Overlay } from './overlay.js';
+import { PromptDialog } from './PromptDialog.js';
 
 export interface OverlaysProps {
   overlay: Overlay | undefined;
@@ -87,6 +88,9 @@ export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClo
           onClose={onClose}
         />
       );
+      break;
+    case 'prompt':
+      dialog = <PromptDialog overlay={overlay} width={width} theme={theme} onClose={onClose} />;
       break;
     case 'message':
       dialog = (

@@ -24,5 +24,14 @@ export type Overlay =
       items: MenuItem[];
       onPick: (value: string) => void;
     }
+  | {
+      kind: 'prompt';
+      title: string;
+      /** What the text is for, e.g. `Command (split like a shell would, but no shell runs it)`. */
+      label: string;
+      initial?: string;
+      /** Returns a sentence to show instead of closing, when the text is not acceptable. */
+      onSubmit: (text: string) => string | undefined;
+    }
   | { kind: 'help' }
   | { kind: 'message'; title: string; lines: string[] };
