@@ -15,8 +15,6 @@ import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
 import type { ImagesState } from '../state/images-store.js';
 import type { LogsModel } from '../state/logs-model.js';
-import type { SessionsModel } from '../state/sessions.js';
-import { SessionKeys } from '../terminal/session-keys.js';
 import {
   type ContainerRow,
   containerRows,
@@ -24,6 +22,8 @@ import {
   filterImages,
   moveSelection,
 } from '../state/selectors.js';
+import type { SessionsModel } from '../state/sessions.js';
+import { SessionKeys } from '../terminal/session-keys.js';
 import { type CommandContext, focusedCommand, runAction } from './commands.js';
 import { StatusLine } from './components/StatusLine.js';
 import { useClock } from './hooks/use-clock.js';

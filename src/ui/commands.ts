@@ -12,16 +12,16 @@ import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { ContainerEntry } from '../state/containers-store.js';
 import type { LogsModel } from '../state/logs-model.js';
-import type { SessionsModel } from '../state/sessions.js';
 import { type ContainerRow, moveSelection } from '../state/selectors.js';
+import type { SessionsModel } from '../state/sessions.js';
 import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
 import type { Layout } from './layout.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
 import type { ScreenEvent, ScreenState } from './screen-state.js';
-import { scrollTop, tabCommand } from './tabs/detail-tabs.js';
 import { askExecCommand, askRun, attach, execShell, offerStart } from './session-commands.js';
+import { scrollTop, tabCommand } from './tabs/detail-tabs.js';
 
 export interface CommandContext {
   state: ScreenState;
@@ -73,7 +73,10 @@ export function focusedCommand(ctx: CommandContext): string | undefined {
     return image ? cli.dockerRun(imageLabelFor(image), { interactive: true, remove: true }) : undefined;
   if (!c) return undefined;
   if (state.focus === 'details')
-    return tabCommand(state.tab, c.name) ?? cli.dockerLogs(c.name, { follow: true, tail: ctx.logs.buffer.capacity });
+    return (
+      tabCommand(state.tab, c.name) ??
+      cli.dockerLogs(c.name, { follow: true, tail: ctx.logs.buffer.capacity })
+    );
   if (c.state === 'paused') return cli.dockerUnpause(c.name);
   if (c.state === 'running' || c.state === 'restarting') return cli.dockerStop(c.name, ctx.graceSeconds);
   return cli.dockerStart(c.name);

@@ -1,16 +1,30 @@
 /**
- * The right-hand pane: for a container, its Logs tab (the insight tabs come with issue 6); for
- * an image, what the list knows about it.
+ * The right-hand pane. For a container: tabs, switched with `[` and `]` — Logs, Inspect, Env,
+ * Stats, Top, Files — each reading the engine only while it is on screen. For an image: what
+ * the list knows about it.
  */
 import { Box, Text } from 'ink';
-import type { ImageSummary } from '../../engine/engine.js';
+import type { Engine, ImageSummary } from '../../engine/engine.js';
+import type { QueryState } from '../../state/container-query.js';
 import type { ContainerEntry } from '../../state/containers-store.js';
+import type { InsightModel } from '../../state/insight-model.js';
 import type { LogsModel, LogsState } from '../../state/logs-model.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { Panel } from '../components/Panel.js';
+import { TabbedPanel } from '../components/TabbedPanel.js';
 import { humanDuration } from '../format/duration.js';
 import { humanSize } from '../format/size.js';
+import { useInsight } from '../hooks/use-insight.js';
+import { useStore } from '../hooks/use-store.js';
 import type { ListName } from '../screen-state.js';
+import { DETAIL_TABS, type DetailTab, TAB_TITLES } from '../tabs/detail-tabs.js';
+import { fileLines } from '../tabs/file-lines.js';
+import { countChanges } from '../tabs/file-tree.js';
+import { envLines, inspectLines } from '../tabs/inspect-lines.js';
+import { StatsTab } from '../tabs/StatsTab.js';
+import { TabLines } from '../tabs/TabLines.js';
+import type { TabLine } from '../tabs/tab-lines.js';
+import { topLines, topSummary } from '../tabs/top-lines.js';
 import type { Theme } from '../theme.js';
 import { computeLogWindow, LogsPane } from './LogsPane.js';
 import type { LogViewState } from './log-window.js';
@@ -29,7 +43,17 @@ export interface DetailsPaneProps {
   height: number;
   theme: Theme;
   now: number;
+  tab: DetailTab;
+  /** The first line shown in the Inspect, Env, Top and Files tabs. */
+  tabScroll: number;
+  /** Written while drawing: how far the shown tab can scroll, for the scroll keys. */
+  tabExtent: { maxScroll: number };
+  /** The engine while it is connected; the insight tabs read nothing without one. */
+  engine: Engine | undefined;
+  generation: number;
 }
+
+const TITLES = DETAIL_TABS.map((t) => TAB_TITLES[t]);
 
 function logFlags(view: LogViewState, logsState: LogsState, dropped: number): string {
   const flags = [
@@ -43,9 +67,18 @@ function logFlags(view: LogViewState, logsState: LogsState, dropped: number): st
 }
 
 export function DetailsPane(props: DetailsPaneProps) {
-  const { mode, container, image, logs, logsState, view, focused, width, height, theme } = props;
+  const { mode, container, image, focused, width, height, theme } = props;
+  const insightTab = mode === 'containers' && props.tab !== 'logs' ? props.tab : undefined;
+  const insight = useInsight(
+    props.engine,
+    props.generation,
+    container?.id,
+    insightTab,
+    container?.statusReadAt,
+  );
   const border = focused ? theme.border.focused : theme.border.normal;
   if (mode === 'images') {
+    props.tabExtent.maxScroll = 0;
     return (
       <Panel title="Image" width={width} height={height} focused={focused} borderColor={border}>
         {image ? (
@@ -56,23 +89,42 @@ export function DetailsPane(props: DetailsPaneProps) {
       </Panel>
     );
   }
-  const searchLine = props.searching || props.search.query ? 1 : 0;
-  const textHeight = Math.max(1, height - 3 - searchLine);
-  const textWidth = Math.max(1, width - 2);
-  const window = computeLogWindow(logs.buffer, view, textWidth, textHeight);
   const name = container ? sanitizeForTerminal(container.name, { keepColors: false }) : '';
-  return (
-    <Panel
-      title={container ? `Logs │ ${name}` : 'Logs'}
+  const panel = (info: string, children: React.ReactNode) => (
+    <TabbedPanel
+      tabs={TITLES}
+      current={DETAIL_TABS.indexOf(props.tab)}
       width={width}
       height={height}
       focused={focused}
       borderColor={border}
-      info={logFlags(view, logsState, logs.buffer.dropped)}
+      currentColor={theme.text.accent}
+      info={info}
     >
+      {children}
+    </TabbedPanel>
+  );
+  if (props.tab === 'logs' || !container) {
+    props.tabExtent.maxScroll = 0;
+    return panel(
+      logFlags(props.view, props.logsState, props.logs.buffer.dropped),
+      <LogsBody {...props} name={name} />,
+    );
+  }
+  return <InsightBody {...props} container={container} name={name} insight={insight} panel={panel} />;
+}
+
+function LogsBody(props: DetailsPaneProps & { name: string }) {
+  const { container, logs, logsState, view, theme, name } = props;
+  const searchLine = props.searching || props.search.query ? 1 : 0;
+  const textHeight = Math.max(1, props.height - 3 - searchLine);
+  const textWidth = Math.max(1, props.width - 2);
+  const window = computeLogWindow(logs.buffer, view, textWidth, textHeight);
+  return (
+    <>
       <Text color={theme.text.muted} wrap="truncate-end">
         {container
-          ? `${container.state} · ${container.image} · ${logs.buffer.length} lines${logsState.error ? ` · ${logsState.error}` : ''}`
+          ? `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })} · ${logs.buffer.length} lines${logsState.error ? ` · ${logsState.error}` : ''}`
           : ''}
       </Text>
       <LogsPane
@@ -104,7 +156,109 @@ export function DetailsPane(props: DetailsPaneProps) {
         </Text>
       ) : null}
       <Box flexGrow={1} />
-    </Panel>
+    </>
+  );
+}
+
+interface InsightBodyProps extends DetailsPaneProps {
+  container: ContainerEntry;
+  name: string;
+  insight: InsightModel;
+  panel: (info: string, children: React.ReactNode) => React.ReactElement;
+}
+
+/** What a read of the engine has to say before there is anything to show. */
+function queryNote<T>(query: QueryState<T>, containerId: string): string | undefined {
+  if (query.containerId !== containerId || (query.data === undefined && query.loading)) return 'Reading…';
+  if (query.data === undefined && query.error) return query.error;
+  return undefined;
+}
+
+function InsightBody(props: InsightBodyProps) {
+  const { container, insight, theme, name, tab } = props;
+  const details = useStore(insight.details.store);
+  const processes = useStore(insight.processes.store);
+  const changes = useStore(insight.changes.store);
+  const stats = useStore(insight.stats.store);
+  const bodyHeight = Math.max(1, props.height - 3);
+  const bodyWidth = Math.max(1, props.width - 2);
+  const heading = `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })}`;
+
+  if (tab === 'stats') {
+    props.tabExtent.maxScroll = 0;
+    const running = container.state === 'running' || container.state === 'paused';
+    const samples = stats.containerId === container.id ? stats.samples : [];
+    const last = samples[samples.length - 1];
+    const seconds = Math.min(samples.length, bodyWidth);
+    const note = !running
+      ? `${name} is not running: no stats.`
+      : stats.error
+        ? stats.error
+        : samples.length === 0
+          ? 'Waiting for the first sample…'
+          : `${last?.pids ?? 0} pids · last ${humanDuration(seconds * 1000)}, one column a second`;
+    return props.panel(
+      stats.streaming ? 'live' : 'stopped',
+      <>
+        <Text color={theme.text.muted} wrap="truncate-end">
+          {`${heading} · ${note}`}
+        </Text>
+        {samples.length > 0 ? (
+          <StatsTab samples={samples} width={bodyWidth} height={bodyHeight} theme={theme} />
+        ) : null}
+      </>,
+    );
+  }
+
+  let lines: TabLine[] = [];
+  let info = '';
+  let note: string | undefined;
+  let summary = '';
+  if (tab === 'inspect' || tab === 'env') {
+    note = queryNote(details, container.id);
+    if (!note && details.data) {
+      lines = tab === 'inspect' ? inspectLines(details.data, props.now) : envLines(details.data.config.env);
+      summary = tab === 'env' ? `${lines.length} variable${lines.length === 1 ? '' : 's'}` : '';
+      if (tab === 'env' && lines.length === 0) note = `${name} has no environment variables.`;
+    }
+  } else if (tab === 'top') {
+    note = queryNote(processes, container.id);
+    info = 'every 2 s';
+    if (!note && processes.data) {
+      lines = topLines(processes.data);
+      summary = topSummary(processes.data);
+    }
+    if (processes.error && processes.data) summary = processes.error;
+  } else if (tab === 'files') {
+    note = queryNote(changes, container.id);
+    if (!note && changes.data) {
+      lines = fileLines(changes.data);
+      const counts = countChanges(changes.data);
+      summary = `${counts.added} added · ${counts.changed} changed · ${counts.deleted} deleted, against the image`;
+      if (changes.data.length === 0) note = `No changes in ${name}'s writable layer.`;
+    }
+  }
+  const maxScroll = Math.max(0, lines.length - bodyHeight);
+  props.tabExtent.maxScroll = maxScroll;
+  const top = Math.min(props.tabScroll, maxScroll);
+  if (lines.length > bodyHeight)
+    info = [info, `${top + 1}–${Math.min(lines.length, top + bodyHeight)} of ${lines.length}`]
+      .filter(Boolean)
+      .join(' · ');
+  return props.panel(
+    info,
+    <>
+      <Text color={theme.text.muted} wrap="truncate-end">
+        {[heading, summary].filter(Boolean).join(' · ')}
+      </Text>
+      {note ? (
+        <Text color={theme.text.muted} wrap="truncate-end">
+          {sanitizeForTerminal(note, { keepColors: false })}
+        </Text>
+      ) : (
+        <TabLines lines={lines} top={top} height={bodyHeight} theme={theme} />
+      )}
+    </>,
   );
 }
 

@@ -1,0 +1,85 @@
+/**
+ * The data behind the container insight tabs (Inspect, Env, Stats, Top, Files): only the tab on
+ * screen reads anything, and only for the selected container. Switching tab or container closes
+ * what the old one had open; showing none of them leaves no stream and no timer running.
+ */
+import type { ContainerDetails, Engine, FileChange, ProcessTable } from '../engine/engine.js';
+import { ContainerQuery } from './container-query.js';
+import { StatsModel } from './stats-model.js';
+
+export type InsightTab = 'inspect' | 'env' | 'stats' | 'top' | 'files';
+
+/** `docker top` with the process state (STAT), the only place a SIGSTOP'd process shows `T`. */
+export const TOP_PS_ARGS = '-o pid,user,stat,time,args';
+
+export interface InsightOptions {
+  /** How often the process list is read while Top is on screen. */
+  topRefreshMs?: number;
+  /** How often the file changes are read while Files is on screen. */
+  filesRefreshMs?: number;
+  statsCapacity?: number;
+}
+
+export class InsightModel {
+  /** Inspect and Env show the same inspect result. */
+  readonly details: ContainerQuery<ContainerDetails>;
+  readonly processes: ContainerQuery<ProcessTable>;
+  readonly changes: ContainerQuery<FileChange[]>;
+  readonly stats: StatsModel;
+  private shown: { engine: Engine; containerId: string; tab: InsightTab } | undefined;
+
+  constructor(options: InsightOptions = {}) {
+    this.details = new ContainerQuery((engine, id) => engine.inspectContainer(id));
+    this.processes = new ContainerQuery(
+      (engine, id) => engine.topContainer(id, TOP_PS_ARGS),
+      options.topRefreshMs ?? 2000,
+    );
+    this.changes = new ContainerQuery(
+      (engine, id) => engine.diffContainer(id),
+      options.filesRefreshMs ?? 5000,
+    );
+    this.stats = new StatsModel(options.statsCapacity);
+  }
+
+  /** Shows `tab` for `containerId`: opens what it reads, closes everything else. */
+  show(engine: Engine, containerId: string, tab: InsightTab): void {
+    const s = this.shown;
+    if (s && s.engine === engine && s.containerId === containerId && s.tab === tab) return;
+    this.hide();
+    this.shown = { engine, containerId, tab };
+    void this.open();
+  }
+
+  /** The container changed (an event): read the tab's data again; a stopped stream restarts. */
+  refresh(): void {
+    const s = this.shown;
+    if (!s) return;
+    if (s.tab === 'stats') {
+      if (!this.stats.isStreaming) void this.stats.open(s.engine, s.containerId);
+      return;
+    }
+    void this.queryFor(s.tab).reload();
+  }
+
+  /** No insight tab on screen: nothing reads. */
+  hide(): void {
+    this.shown = undefined;
+    this.details.close();
+    this.processes.close();
+    this.changes.close();
+    this.stats.close();
+  }
+
+  private open() {
+    const s = this.shown;
+    if (!s) return;
+    if (s.tab === 'stats') return this.stats.open(s.engine, s.containerId);
+    return this.queryFor(s.tab).open(s.engine, s.containerId);
+  }
+
+  private queryFor(tab: Exclude<InsightTab, 'stats'>): ContainerQuery<unknown> {
+    if (tab === 'top') return this.processes as ContainerQuery<unknown>;
+    if (tab === 'files') return this.changes as ContainerQuery<unknown>;
+    return this.details as ContainerQuery<unknown>;
+  }
+}

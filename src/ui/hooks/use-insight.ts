@@ -1,0 +1,39 @@
+/**
+ * Opens the data the shown insight tab needs, for the selected container, and nothing else:
+ * switching tab, container or engine closes the old reads; leaving the tabs closes them all.
+ * An event that changed the container (its list entry was re-read) reads the tab again.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { Engine } from '../../engine/engine.js';
+import { InsightModel, type InsightOptions, type InsightTab } from '../../state/insight-model.js';
+
+export function useInsight(
+  engine: Engine | undefined,
+  generation: number,
+  containerId: string | undefined,
+  tab: InsightTab | undefined,
+  /** Changes whenever an event re-read the container (its `statusReadAt`). */
+  changedAt: number | undefined,
+  options?: InsightOptions,
+): InsightModel {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one model for the pane's life
+  const insight = useMemo(() => new InsightModel(options), []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` changes after a reconnect, which must reopen the reads
+  useEffect(() => {
+    if (!engine || !containerId || !tab) return;
+    insight.show(engine, containerId, tab);
+    return () => insight.hide();
+  }, [insight, engine, generation, containerId, tab]);
+
+  const lastChange = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    const key = `${containerId}@${changedAt}`;
+    const previous = lastChange.current;
+    lastChange.current = key;
+    // Only a later change of the same container: a new selection was just opened above.
+    if (previous?.startsWith(`${containerId}@`) && previous !== key) insight.refresh();
+  }, [insight, containerId, changedAt]);
+
+  return insight;
+}
