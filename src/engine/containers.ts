@@ -430,7 +430,9 @@ export async function diffContainer(ctx: EngineContext, id: string): Promise<Fil
   const changes = await ctx.call(`list the file changes of ${id}`, () =>
     ctx.docker.getContainer(id).changes(),
   );
-  return ((changes ?? []) as Array<{ Path: string; Kind: number }>).map((c) => ({
+  // No changes: the engine answers `null`, which dockerode hands back as a raw Buffer.
+  const list = Array.isArray(changes) ? (changes as Array<{ Path: string; Kind: number }>) : [];
+  return list.map((c) => ({
     path: c.Path,
     kind: CHANGE_KINDS[c.Kind] ?? 'changed',
   }));

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
-import { inspectContainer } from '../../src/engine/containers.js';
+import { diffContainer, inspectContainer } from '../../src/engine/containers.js';
 import { runCleanup, testContext, uniqueName } from '../support/engine.js';
 
 let ctx: EngineContext;
@@ -70,5 +70,16 @@ describe('inspectContainer for the Inspect and Env tabs', () => {
     const details = await inspectContainer(ctx, container.id);
     for (const n of details.networks) expect(n.ipAddress).toBe('');
     expect(details.portBindings).toEqual([]);
+  });
+
+  test('a container that changed nothing has an empty diff (the engine answers null)', async () => {
+    const container = await ctx.docker.createContainer({
+      Image: 'busybox:latest',
+      name: uniqueName('diff'),
+      Cmd: ['sleep', '1000'],
+    });
+    cleanup.push(() => container.remove({ force: true }).catch(() => undefined));
+    await container.start();
+    expect(await diffContainer(ctx, container.id)).toEqual([]);
   });
 });

@@ -78,6 +78,7 @@ describe('Files', () => {
       (s) => s.containerId === two.id && s.data !== undefined,
       'the diff of two',
     );
+    expect(Array.isArray(second.data)).toBe(true);
     expect(second.data?.map((c) => c.path)).not.toContain('/new-file.txt');
   });
 });

@@ -38,7 +38,8 @@ export function statsMetrics(samples: readonly StatsSample[]): Metric[] {
   const cpu = samples.map((s) => s.cpuPercent);
   const memory = samples.map((s) => s.memoryUsage);
   const cpuMax = niceMax(cpu, 100);
-  const memoryMax = niceMax(memory);
+  // Bytes in binary units do not round to 1-2-5 steps: a quarter of headroom reads as well.
+  const memoryMax = Math.max(1, ...memory) * 1.25;
   return [
     {
       label: 'CPU',
