@@ -1,0 +1,82 @@
+/**
+ * The insight tabs in the real app (`bin/berth` in a pty) against an engine of this file's own,
+ * driven by keys only: Top shows a SIGSTOP'd main process in state T, and running again after
+ * SIGCONT, read again while the tab stays on screen; Files shows a file the container made.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { EngineContext } from '../../src/engine/client.js';
+import { runExec } from '../../src/engine/exec.js';
+import { makeContainer, startOwnEngine } from '../support/engine.js';
+import { disposeAppsAfterEach } from '../support/pty-app.js';
+import { openBerth, removeAllContainers, selectContainer } from './berth-session.js';
+
+disposeAppsAfterEach();
+
+let own: Awaited<ReturnType<typeof startOwnEngine>>;
+let context: EngineContext;
+const cleanup: Array<() => Promise<unknown>> = [];
+
+beforeAll(async () => {
+  own = await startOwnEngine('e2e-insight');
+  context = own.context;
+});
+afterEach(async () => {
+  cleanup.length = 0;
+  await removeAllContainers(context);
+});
+afterAll(async () => {
+  await own?.engine.destroy();
+});
+
+/** The Top tab's row for `sleep`: `PID USER STAT TIME COMMAND`, right of the list's border. */
+const sleepRow = (stat: string) => new RegExp(`│\\d+ +root +${stat} +\\S+ +sleep 100000`);
+
+describe('insight tabs through keys', () => {
+  test('the signal menu freezes the main process: Top shows state T, then running again after SIGCONT', async () => {
+    // No init: `sleep` itself is the main process the signal reaches.
+    await makeContainer(context, cleanup, { name: 'sleeper', cmd: ['sleep', '100000'] });
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'sleeper');
+
+    // Enter focuses the details; ] four times walks Logs → Inspect → Env → Stats → Top.
+    app.press('enter');
+    for (let i = 0; i < 4; i++) app.press(']');
+    await app.waitFor(/docker top sleeper -o pid,user,stat,time,args/);
+    await app.waitFor(sleepRow('S\\S*'));
+
+    // Back to the list (the Top tab stays on screen), then x → SIGSTOP.
+    app.press('escape');
+    // Wait for the list's hints: an x sent right behind Esc would arrive as Alt-x.
+    await app.waitFor(/x signal/);
+    app.press('x');
+    await app.waitFor("Send a signal to sleeper's main process");
+    app.type('SIGSTOP');
+    await app.waitFor(/▶ SIGSTOP/);
+    app.press('enter');
+    await app.waitFor('Sent SIGSTOP to sleeper.');
+    await app.waitFor(sleepRow('T\\S*'), { timeout: 6000 });
+    expect(app.screen()).toMatch(/T stopped \(SIGSTOP\)/);
+    expect(app.screen()).toMatch(/▶ sleeper +running/);
+
+    app.press('x');
+    await app.waitFor("Send a signal to sleeper's main process");
+    app.type('SIGCONT');
+    await app.waitFor(/▶ SIGCONT/);
+    app.press('enter');
+    await app.waitFor('Sent SIGCONT to sleeper.');
+    await app.waitFor(sleepRow('S\\S*'), { timeout: 6000 });
+    expect(app.screen()).not.toMatch(/T stopped/);
+  });
+
+  test('Files shows a file touched in the container as added', async () => {
+    const c = await makeContainer(context, cleanup, { name: 'toucher', cmd: ['sleep', '100000'] });
+    expect((await runExec(context, c.id, ['touch', '/new-file.txt'])).exitCode).toBe(0);
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'toucher');
+    app.press('enter');
+    app.press('[');
+    await app.waitFor(/docker diff toucher/);
+    await app.waitFor(/A └─ new-file\.txt/);
+    expect(app.screen()).toMatch(/1 added · 0 changed · 0 delete/);
+  });
+});
