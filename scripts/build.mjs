@@ -1,7 +1,32 @@
 // Bundles src/cli.ts into dist/ with esbuild: one file for the fast start-up path, split chunks
 // for what only some commands need (the UI, the doctor). node-pty is native and stays external.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
+
+// Modules the engine client loads at start-up but only some connections use: dockerode's
+// BuildKit session (gRPC and protobuf, about 100 ms; berth uses the classic builder) and
+// docker-modem's ssh transport (ssh2, about 60 ms). Each is replaced by a function that loads
+// the real module on its first call, so a local socket never evaluates them.
+const LAZY_FUNCTIONS = [
+  { dir: '/dockerode/lib/', request: './session' },
+  { dir: '/docker-modem/lib/', request: './ssh' },
+];
+const lazyFunctionModules = {
+  name: 'lazy-function-modules',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(session|ssh)$/ }, (args) => {
+      const lazy = LAZY_FUNCTIONS.find((l) => args.importer.includes(l.dir) && l.request === args.path);
+      if (!lazy || args.namespace === 'lazy') return undefined;
+      return { path: path.join(path.dirname(args.importer), args.path), namespace: 'lazy' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy' }, (args) => ({
+      contents: `module.exports = (...args) => require(${JSON.stringify(`./${path.basename(args.path)}`)})(...args);`,
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -19,7 +44,14 @@ await build({
   logLevel: 'warning',
   // Native modules and ssh2's optional native helpers load at run time from node_modules.
   external: ['node-pty', 'cpu-features', 'ssh2', 'react-devtools-core'],
-  define: { __BERTH_VERSION__: JSON.stringify(pkg.version), 'process.env.DEV': '"false"' },
+  // React's production build: the development one (chosen when NODE_ENV is unset) doubles
+  // the bundle, and every render runs its checks.
+  define: {
+    __BERTH_VERSION__: JSON.stringify(pkg.version),
+    'process.env.DEV': '"false"',
+    'process.env.NODE_ENV': '"production"',
+  },
+  plugins: [lazyFunctionModules],
   // CommonJS dependencies (dockerode) call require() for Node built-ins.
   banner: {
     js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
