@@ -1,0 +1,257 @@
+/**
+ * `npm run bench`: berth's qualities (DESIGN.md) measured against private engines it starts
+ * itself, each figure beside a baseline measured in the same run. Prints a markdown table, or
+ * JSON with `--json`. `--quick` is a smoke run with small populations (under a minute) that keeps
+ * the benchmark working in CI; its figures are not the qualities. Needs root (like the tests).
+ *
+ *   npm run bench                 # the full run (about 5 minutes on 2 cores)
+ *   npm run bench -- --quick      # smoke run
+ *   npm run bench -- --json       # machine-readable
+ *   BENCH_DOCKER=/usr/bin/docker npm run bench   # another docker CLI for the baselines
+ */
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { createDemoContainers } from '../test/support/demo-containers.js';
+import { importBusybox, type PrivateEngine, startPrivateEngine } from '../test/support/private-engine.js';
+import { createContainers, idlePlans } from './bench/engine-api.js';
+import { type Figure, markdownTable } from './bench/report.js';
+import * as scenario from './bench/scenarios.js';
+
+const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+
+/** Populations and durations: the issue's for a full run, small ones for the smoke run. */
+const plan = quick
+  ? {
+      few: 5,
+      many: 100,
+      cursorRows: 200,
+      presses: 8,
+      burst: 20,
+      ingestLines: 20_000,
+      floodLines: 50_000,
+      idleRunning: 5,
+      idleSeconds: 3,
+      runs: 1,
+      echoes: 5,
+    }
+  : {
+      few: 5,
+      many: 1000,
+      cursorRows: 2000,
+      presses: 60,
+      burst: 200,
+      ingestLines: 500_000,
+      floodLines: 2_000_000,
+      idleRunning: 50,
+      idleSeconds: 30,
+      runs: 5,
+      echoes: 40,
+    };
+
+const log = (text: string) =>
+  process.stderr.write(`bench: ${(performance.now() / 1000).toFixed(1).padStart(5)} s  ${text}\n`);
+const engines: PrivateEngine[] = [];
+
+async function engine(name: string): Promise<PrivateEngine> {
+  const e = await startPrivateEngine({ name: `bench-${name}` });
+  engines.push(e);
+  await importBusybox(e);
+  return e;
+}
+
+async function destroyAll() {
+  await Promise.all(engines.splice(0).map((e) => e.destroy().catch(() => undefined)));
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    log(`${signal}: removing the private engines`);
+    void destroyAll().then(() => process.exit(130));
+  });
+}
+
+async function main(): Promise<Figure[]> {
+  const started = performance.now();
+  log('building the bundle');
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+
+  // The idle engine first: its containers are then minutes old when idle CPU is measured, as on
+  // a machine left alone (fresh ones say "Up 5 seconds", which changes every second).
+  log(`idle engine: ${plan.idleRunning} running containers`);
+  const idleEngine = await engine('idle');
+  await createContainers(idleEngine.socketPath, idlePlans('idle', plan.idleRunning, 1, true));
+  const idleSince = performance.now();
+
+  const lists = await engine('lists');
+  await createDemoContainers(lists.socketPath);
+  const versions = await scenario.dockerVersions(lists);
+
+  log(`first frame at ${plan.few} containers`);
+  const few = await scenario.firstFrame(lists, plan.few, plan.runs);
+  log('cursor moves at 5 containers');
+  const fewMoves = await scenario.cursorMoves(lists, plan.few, Math.min(20, plan.presses));
+  log('exec echo');
+  const echo = await scenario.execEcho(lists, 'db', plan.echoes);
+
+  log(`creating ${plan.many - plan.few} containers`);
+  await createContainers(lists.socketPath, idlePlans('bench', plan.many - plan.few));
+  log(`first frame at ${plan.many} containers`);
+  const many = await scenario.firstFrame(lists, plan.many, plan.runs);
+
+  log(`creating ${plan.cursorRows - plan.many} more containers`);
+  await createContainers(
+    lists.socketPath,
+    idlePlans('bench', plan.cursorRows - plan.many, plan.many - plan.few + 1),
+  );
+  log(`cursor moves at ${plan.cursorRows} containers`);
+  const moves = await scenario.cursorMoves(lists, plan.cursorRows, plan.presses);
+  await lists.destroy();
+  engines.splice(engines.indexOf(lists), 1);
+
+  const streams = await engine('streams');
+  log(`burst of ${plan.burst} creates`);
+  const burst = await scenario.burst(streams, plan.burst);
+  log(`log ingest: ${plan.ingestLines} lines`);
+  const ingest = await scenario.logIngest(streams, plan.ingestLines, Math.min(3, plan.runs));
+  log(`log memory: ${plan.floodLines} lines streamed`);
+  const flood = await scenario.logMemory(streams, plan.floodLines);
+  const nodeRss = await scenario.bareNodeRss();
+
+  log(
+    `idle CPU over ${plan.idleSeconds} s (containers ${Math.round((performance.now() - idleSince) / 1000)} s old)`,
+  );
+  const idle = await scenario.idleCpu(idleEngine, plan.idleRunning, plan.idleSeconds);
+  log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
+
+  machine.docker = versions;
+  const n = (x: number) => x.toLocaleString('en');
+  return [
+    {
+      name: `first frame, ${plan.few} containers`,
+      value: few.berthMs,
+      unit: 'ms',
+      baseline: few.dockerPsMs,
+      baselineName: 'docker ps -a',
+      target: { max: 200 },
+    },
+    {
+      name: `first frame, ${n(plan.many)} containers`,
+      value: many.berthMs,
+      unit: 'ms',
+      baseline: many.dockerPsMs,
+      baselineName: 'docker ps -a',
+      target: { max: 300 },
+    },
+    {
+      name: `cursor move at ${n(plan.cursorRows)}, median`,
+      value: moves.medianMs,
+      unit: 'ms',
+      baseline: fewMoves.medianMs,
+      baselineName: `same at ${plan.few} containers`,
+      target: { max: 10 },
+    },
+    {
+      name: `cursor move at ${n(plan.cursorRows)}, p95`,
+      value: moves.p95Ms,
+      unit: 'ms',
+      baseline: fewMoves.p95Ms,
+      baselineName: `same at ${plan.few} containers`,
+      target: { max: 10 },
+    },
+    {
+      name: `catch-up after ${plan.burst} creates`,
+      value: burst.catchUpMs,
+      unit: 'ms',
+      baseline: burst.dockerPsMs,
+      baselineName: `docker ps -a at ${plan.burst}`,
+      target: { max: 300 },
+    },
+    {
+      name: `log ingest, ${n(ingest.lines)} lines`,
+      value: ingest.berthLinesPerSecond,
+      unit: 'lines/s',
+      baseline: ingest.dockerLinesPerSecond,
+      baselineName: 'docker logs',
+      target: { minRatio: 0.9 },
+    },
+    {
+      name: `memory after ${n(flood.lines)} lines streamed`,
+      value: flood.rssMb,
+      unit: 'MB',
+      baseline: nodeRss,
+      baselineName: 'bare node',
+      target: { max: 150 },
+      note: `peak ${flood.peakMb.toFixed(0)} MB; streamed in ${flood.seconds.toFixed(1)} s`,
+    },
+    {
+      name: `idle CPU, ${plan.idleRunning} running, ${plan.idleSeconds} s`,
+      value: idle.berthPercent,
+      unit: '% of a core',
+      baseline: idle.dockerEventsPercent,
+      baselineName: 'docker events',
+      target: { max: 0.2 },
+    },
+    {
+      name: `memory, ${plan.few} containers`,
+      value: few.rssMb,
+      unit: 'MB',
+      baseline: nodeRss,
+      baselineName: 'bare node',
+      target: { max: 100 },
+    },
+    {
+      name: `memory, ${n(plan.many)} containers`,
+      value: many.rssMb,
+      unit: 'MB',
+      baseline: nodeRss,
+      baselineName: 'bare node',
+      target: { max: 130 },
+    },
+    {
+      name: 'exec echo, API session (openExecSession)',
+      value: echo.apiMedianMs,
+      unit: 'ms',
+      baseline: echo.dockerMedianMs,
+      baselineName: 'docker exec -it',
+      target: { maxOverBaseline: 5 },
+    },
+    {
+      name: 'exec echo through berth',
+      value: echo.berthMedianMs ?? null,
+      unit: 'ms',
+      baseline: echo.dockerMedianMs,
+      baselineName: 'docker exec -it',
+      target: { maxOverBaseline: 5 },
+      note: echo.berthMedianMs === undefined ? 'pending issue 4 (`e` opens no terminal pane yet)' : undefined,
+    },
+  ];
+}
+
+const machine: Record<string, unknown> = {
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+  memoryGb: Math.round(os.totalmem() / 2 ** 30),
+  kernel: os.release(),
+  node: process.version,
+  loadAverageAtStart: os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' '),
+  quick,
+};
+
+let figures: Figure[];
+try {
+  figures = await main();
+} finally {
+  await destroyAll();
+}
+machine.loadAverageAtEnd = os
+  .loadavg()
+  .map((l) => l.toFixed(2))
+  .join(' ');
+machine.date = new Date().toISOString();
+if (json) process.stdout.write(`${JSON.stringify({ machine, figures }, null, 2)}\n`);
+else process.stdout.write(`${markdownTable(figures, machine)}\n`);
+process.exit(0);

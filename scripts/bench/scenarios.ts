@@ -1,0 +1,370 @@
+/**
+ * Each measurement of `npm run bench`, with its baseline measured right beside it, on a private
+ * engine the caller has populated.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { createContext, negotiate } from '../../src/engine/client.js';
+import { parseHost } from '../../src/engine/connection.js';
+import { openExecSession } from '../../src/engine/exec.js';
+import { selectedName, showsContainerList, startBerth } from './berth-app.js';
+import { createContainers, idlePlans, request, waitForExit, watchEvents } from './engine-api.js';
+import { cpuSecondsOf, median, memoryOf, percentile, sleep, timeCommand } from './measure.js';
+import { spawnTimed } from './pty-driver.js';
+
+const run = promisify(execFile);
+const ingestScript = fileURLToPath(new URL('./log-ingest.ts', import.meta.url));
+
+export interface Engine {
+  host: string;
+  socketPath: string;
+}
+
+/** The docker CLI used for the baselines. */
+export const DOCKER = process.env.BENCH_DOCKER ?? 'docker';
+
+const docker = (engine: Engine, ...args: string[]) => ['-H', engine.host, ...args];
+
+export interface FirstFrame {
+  berthMs: number;
+  dockerPsMs: number;
+  rssMb: number;
+}
+
+/**
+ * Spawn → the first frame showing the container list, berth in node-pty read through
+ * @xterm/headless; `docker ps -a` spawn → exit (its whole list printed). Medians of `runs`,
+ * after one unmeasured warm-up of each. Resident memory 1 s after the first frame.
+ */
+export async function firstFrame(engine: Engine, total: number, runs: number): Promise<FirstFrame> {
+  const berth: number[] = [];
+  const rss: number[] = [];
+  const ps: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const app = startBerth(engine.host);
+    try {
+      const shown = await app.waitFor(showsContainerList(total));
+      await sleep(1000);
+      if (i > 0) {
+        berth.push(shown - app.spawnedAt);
+        rss.push(memoryOf(app.pid).rssMb);
+      }
+    } finally {
+      await app.kill();
+    }
+    const psMs = await timeCommand(DOCKER, docker(engine, 'ps', '-a'));
+    if (i > 0) ps.push(psMs);
+  }
+  return { berthMs: median(berth), dockerPsMs: median(ps), rssMb: median(rss) };
+}
+
+export interface CursorMoves {
+  medianMs: number;
+  p95Ms: number;
+  samples: number;
+}
+
+/**
+ * Key → the frame showing the selection one row down (or up), measured from outside: from the write of
+ * `j` to the pty until the arrival of the output chunk after which the selected row changed
+ * (so it includes Ink's input handling, React, layout, and the write). All containers shown (`A`).
+ */
+export async function cursorMoves(engine: Engine, total: number, presses: number): Promise<CursorMoves> {
+  const app = startBerth(engine.host);
+  try {
+    await app.waitFor(showsContainerList(total));
+    app.write('A');
+    await app.waitFor(showsContainerList(total, { all: true }));
+    await sleep(500);
+    const samples: number[] = [];
+    for (let i = 0; i < presses; i++) {
+      const before = selectedName(app.screen());
+      // Down and up in turn: every press moves, however short the list.
+      const pressed = app.write(i % 2 === 0 ? 'j' : 'k');
+      const moved = await app.waitFor((s) => selectedName(s) !== before, 5000);
+      samples.push(moved - pressed);
+      // Past Ink's 30 fps throttle, so each move is drawn on the leading edge, as a person's keys are.
+      await sleep(120);
+    }
+    return { medianMs: median(samples), p95Ms: percentile(samples, 95), samples: samples.length };
+  } finally {
+    await app.kill();
+  }
+}
+
+export interface Burst {
+  catchUpMs: number;
+  dockerPsMs: number;
+}
+
+/**
+ * `count` containers created at once through the raw API while berth shows all containers: from
+ * the arrival of the last `create` event (at this process) to the arrival of the frame whose
+ * title counts them all. Baseline: `docker ps -a` right after, spawn → exit.
+ */
+export async function burst(engine: Engine, count: number): Promise<Burst> {
+  const app = startBerth(engine.host);
+  try {
+    await app.waitFor(showsContainerList(0));
+    app.write('A');
+    await app.waitFor(showsContainerList(0, { all: true }));
+    await sleep(500);
+    const events = await watchEvents(engine.socketPath, 'create');
+    const caughtUp = app.waitFor((s) => s.includes(`Containers (${count}/${count}) all`), 120_000);
+    await createContainers(engine.socketPath, idlePlans('burst', count), count);
+    const lastEvent = await events.nth(count);
+    const shown = await caughtUp;
+    events.close();
+    const dockerPsMs = await timeCommand(DOCKER, docker(engine, 'ps', '-a'));
+    return { catchUpMs: Math.max(0, shown - lastEvent), dockerPsMs };
+  } finally {
+    await app.kill();
+  }
+}
+
+/** A container command printing `lines` log lines of about 25 bytes (an access log). */
+function printLines(lines: number, before = '', after = ''): string[] {
+  const awk = `awk 'BEGIN{for(i=1;i<=${lines};i++)print "GET /page/" i " 200 " i%50 "ms"}'`;
+  return ['sh', '-c', [before, awk, after].filter(Boolean).join('; ')];
+}
+
+export interface LogIngest {
+  lines: number;
+  berthLinesPerSecond: number;
+  dockerLinesPerSecond: number;
+}
+
+/**
+ * A container that printed `lines` lines and exited; its whole log read by `docker logs` (output
+ * to /dev/null) and by berth's pipeline in a child process (scripts/bench/log-ingest.ts).
+ * Medians of `runs` each, alternating, after one warm-up of each.
+ */
+export async function logIngest(engine: Engine, lines: number, runs: number): Promise<LogIngest> {
+  const [id] = await createContainers(engine.socketPath, [
+    { name: 'bench-log-ingest', cmd: printLines(lines), start: true },
+  ]);
+  await waitForExit(engine.socketPath, id!);
+  const berth: number[] = [];
+  const cli: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', ingestScript, engine.host, id!, String(lines)],
+      {
+        maxBuffer: 1 << 20,
+      },
+    );
+    const result = JSON.parse(stdout) as { ms: number; lines: number; error?: string };
+    if (result.error || result.lines !== lines) {
+      throw new Error(
+        `berth read ${result.lines} of ${lines} lines${result.error ? `: ${result.error}` : ''}`,
+      );
+    }
+    const cliMs = await timeCommand(DOCKER, docker(engine, 'logs', id!));
+    if (i > 0) {
+      berth.push(result.ms);
+      cli.push(cliMs);
+    }
+  }
+  return {
+    lines,
+    berthLinesPerSecond: lines / (median(berth) / 1000),
+    dockerLinesPerSecond: lines / (median(cli) / 1000),
+  };
+}
+
+export interface LogMemory {
+  lines: number;
+  rssMb: number;
+  peakMb: number;
+  seconds: number;
+}
+
+/**
+ * berth following a container while it prints `lines` lines (it waits 3 s first, so berth is
+ * following from the start); resident memory once the last line is on screen.
+ */
+export async function logMemory(engine: Engine, lines: number): Promise<LogMemory> {
+  await createContainers(engine.socketPath, [
+    { name: 'bench-log-flood', cmd: printLines(lines, 'sleep 3', 'exec sleep 1000000'), start: true },
+  ]);
+  const app = startBerth(engine.host);
+  try {
+    const first = await app.waitFor((s) => s.includes('GET /page/'), 30_000);
+    const last = await app.waitFor((s) => s.includes(`/page/${lines} `), 600_000);
+    await sleep(1000);
+    return { lines, ...memoryOf(app.pid), seconds: (last - first) / 1000 };
+  } finally {
+    await app.kill();
+    await request(engine.socketPath, 'POST', '/containers/bench-log-flood/kill').catch(() => undefined);
+  }
+}
+
+export interface Idle {
+  berthPercent: number;
+  dockerEventsPercent: number;
+  seconds: number;
+}
+
+/**
+ * CPU used by berth showing `running` running containers, from /proc/PID/stat over `seconds`,
+ * beside `docker events` (the CLI's way to watch) over the same seconds. Percent of one core.
+ */
+export async function idleCpu(engine: Engine, running: number, seconds: number): Promise<Idle> {
+  const app = startBerth(engine.host);
+  const events = spawnTimed(DOCKER, docker(engine, 'events'), { cols: 160, rows: 45 });
+  try {
+    await app.waitFor(showsContainerList(running));
+    await sleep(3000);
+    const berth0 = cpuSecondsOf(app.pid);
+    const cli0 = cpuSecondsOf(events.pid);
+    await sleep(seconds * 1000);
+    const percent = (used: number) => (used / seconds) * 100;
+    return {
+      berthPercent: percent(cpuSecondsOf(app.pid) - berth0),
+      dockerEventsPercent: percent(cpuSecondsOf(events.pid) - cli0),
+      seconds,
+    };
+  } finally {
+    await app.kill();
+    await events.kill();
+  }
+}
+
+/** Resident memory of a bare Node process (the floor under any Node program), in MB. */
+export async function bareNodeRss(): Promise<number> {
+  const { stdout } = await run(process.execPath, [
+    '-e',
+    "setTimeout(() => console.log(require('fs').readFileSync('/proc/self/status','utf8').match(/VmRSS:\\s+(\\d+)/)[1]), 1000)",
+  ]);
+  return Number(stdout.trim()) / 1024;
+}
+
+export interface ExecEcho {
+  dockerMedianMs: number;
+  apiMedianMs: number;
+  /** undefined while berth has no terminal pane behind `e` (issue 4). */
+  berthMedianMs: number | undefined;
+  samples: number;
+}
+
+const KEYS = 'abcdefghij';
+
+/**
+ * Keystroke → its echo, for `sh` in container `name`: `docker exec -it` in node-pty (bytes in →
+ * the echoed byte out), the API exec session berth uses (`openExecSession`), and, once `e` opens
+ * a terminal pane, berth itself (key → the echoed character on berth's screen).
+ */
+export async function execEcho(engine: Engine, name: string, samples: number): Promise<ExecEcho> {
+  // docker exec -it, in a pty as a person runs it.
+  const cli = spawnTimed(DOCKER, docker(engine, 'exec', '-it', name, 'sh'), { cols: 80, rows: 24 });
+  const dockerTimes: number[] = [];
+  try {
+    await cli.waitFor((s) => s.includes('/ #'), 10_000);
+    await sleep(200);
+    for (let i = 0; i < samples; i++) {
+      const key = KEYS[i % KEYS.length]!;
+      const echoed = cli.nextOutput((chunk) => chunk.includes(key));
+      const typed = cli.write(key);
+      dockerTimes.push((await echoed) - typed);
+      if (i % KEYS.length === KEYS.length - 1) cli.write('\x15');
+      await sleep(30);
+    }
+    cli.write('\x15exit\r');
+  } finally {
+    await cli.kill();
+  }
+
+  // The API's hijacked exec stream, as berth's engine layer opens it.
+  const context = createContext(parseHost(engine.host, 'the benchmark engine'));
+  await negotiate(context);
+  const session = await openExecSession(context, name, ['sh'], { cols: 80, rows: 24 });
+  const apiTimes: number[] = [];
+  try {
+    const { performance } = await import('node:perf_hooks');
+    const waiters = new Set<(chunk: Buffer, at: number) => void>();
+    let output = '';
+    session.onData((chunk) => {
+      const at = performance.now();
+      output += chunk.toString('latin1');
+      for (const waiter of [...waiters]) waiter(chunk, at);
+    });
+    for (let tries = 0; !output.includes('/ #') && tries < 100; tries++) await sleep(50);
+    await sleep(200);
+    for (let i = 0; i < samples; i++) {
+      const key = KEYS[i % KEYS.length]!;
+      const echoed = new Promise<number>((resolve) => {
+        const waiter = (chunk: Buffer, at: number) => {
+          if (!chunk.includes(key)) return;
+          waiters.delete(waiter);
+          resolve(at);
+        };
+        waiters.add(waiter);
+      });
+      const typed = performance.now();
+      session.write(key);
+      apiTimes.push((await echoed) - typed);
+      if (i % KEYS.length === KEYS.length - 1) session.write('\x15');
+      await sleep(30);
+    }
+  } finally {
+    await session.close();
+  }
+
+  return {
+    dockerMedianMs: median(dockerTimes),
+    apiMedianMs: median(apiTimes),
+    berthMedianMs: await berthExecEcho(engine, name, samples),
+    samples,
+  };
+}
+
+/** berth's own echo, when `e` on the selected container opens a shell in a terminal pane. */
+async function berthExecEcho(engine: Engine, name: string, samples: number): Promise<number | undefined> {
+  const app = startBerth(engine.host);
+  try {
+    await app.waitFor((s) => selectedName(s) !== undefined);
+    for (let moves = 0; selectedName(app.screen()) !== name && moves < 20; moves++) {
+      const before = selectedName(app.screen());
+      app.write('j');
+      await app.waitFor((s) => selectedName(s) !== before, 2000).catch(() => undefined);
+    }
+    if (selectedName(app.screen()) !== name) return undefined;
+    app.write('e');
+    try {
+      await app.waitFor((s) => /\/ # *$/m.test(s), 5000);
+    } catch {
+      return undefined; // no terminal pane behind `e` yet (issue 4)
+    }
+    await sleep(300);
+    const times: number[] = [];
+    let typed = '';
+    for (let i = 0; i < samples; i++) {
+      const key = KEYS[i % KEYS.length]!;
+      typed += key;
+      const line = `/ # ${typed}`;
+      const pressed = app.write(key);
+      times.push((await app.waitFor((s) => s.includes(line), 5000)) - pressed);
+      if (typed.length === KEYS.length) {
+        app.write('\x15');
+        typed = '';
+        await app.waitFor((s) => !s.includes(`/ # ${KEYS[0]}`), 5000).catch(() => undefined);
+      }
+      await sleep(30);
+    }
+    return median(times);
+  } finally {
+    await app.kill();
+  }
+}
+
+/** Versions for the report: the CLI used for baselines and the engine. */
+export async function dockerVersions(engine: Engine): Promise<{ cli: string; engine: string }> {
+  const { stdout } = await run(
+    DOCKER,
+    docker(engine, 'version', '--format', '{{.Client.Version}} {{.Server.Version}}'),
+  );
+  const [cli = '?', server = '?'] = stdout.trim().split(' ');
+  return { cli, engine: server };
+}
