@@ -7,6 +7,7 @@ import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { LogsModel } from '../state/logs-model.js';
 import type { SessionsModel } from '../state/sessions.js';
+import { InputRouter } from './hooks/input-router.js';
 import { useStableInput } from './hooks/use-stable-input.js';
 import { useStore } from './hooks/use-store.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
@@ -58,5 +59,9 @@ export function App(props: AppProps) {
       </Box>
     );
   }
-  return <MainScreen {...props} size={size} />;
+  return (
+    <InputRouter>
+      <MainScreen {...props} size={size} />
+    </InputRouter>
+  );
 }

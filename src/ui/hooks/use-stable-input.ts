@@ -1,5 +1,6 @@
 import { type Key, useInput } from 'ink';
-import { useCallback, useRef } from 'react';
+import { useCallback, useContext, useLayoutEffect, useRef } from 'react';
+import { InputRouterContext } from './input-router.js';
 
 /**
  * `useInput` with a handler whose identity never changes. Ink re-subscribes its input listener
@@ -9,7 +10,9 @@ import { useCallback, useRef } from 'react';
  *
  * `isActive` is read the same way rather than passed to Ink: Ink would unsubscribe and
  * re-subscribe in an effect that runs after the frame is drawn, so the key typed right after a
- * dialog closed (the screen already showing the list) reached no one.
+ * dialog closed (the screen already showing the list) reached no one. Under an `InputRouter`
+ * the handler is registered as the component is drawn (see input-router.tsx); without one (a
+ * component rendered alone in a test) it falls back to Ink's `useInput`.
  */
 export function useStableInput(
   handler: (input: string, key: Key) => void,
@@ -22,5 +25,7 @@ export function useStableInput(
   const stable = useCallback((input: string, key: Key) => {
     if (active.current) latest.current(input, key);
   }, []);
-  useInput(stable);
+  const router = useContext(InputRouterContext);
+  useLayoutEffect(() => router?.subscribe(stable), [router, stable]);
+  useInput(stable, { isActive: router === undefined });
 }
