@@ -51,7 +51,6 @@ describe('browsing containers', () => {
     });
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'talker');
-    await app.waitFor('Logs │ talker');
     await app.waitFor('to stdout 2');
     const screen = app.screen();
     expect(screen).toMatch(/││ {2}to stdout 1 +│/);
@@ -87,21 +86,23 @@ describe('browsing containers', () => {
     const all = await engineNames(true);
     expect(all.length).toBeGreaterThan(running.length);
 
+    const shows = (names: string[]) => () => listedNames(app).sort().join() === names.join();
     await app.waitFor(`Containers (${running.length}/${all.length})`);
-    expect(listedNames(app).sort()).toEqual(running);
+    await app.waitFor(shows(running));
     app.press('A');
     await app.waitFor(`Containers (${all.length}/${all.length}) all`);
-    expect(listedNames(app).sort()).toEqual(all);
+    await app.waitFor(shows(all));
     expect(app.screen()).toMatch(/│ {2}worker +exited +Exited \(3\)/);
     app.press('A');
     await app.waitFor(`Containers (${running.length}/${all.length}) `);
-    expect(listedNames(app).sort()).toEqual(running);
+    await app.waitFor(shows(running));
   });
 
   test('/ narrows the list as you type; Esc clears the filter', async () => {
     const app = await openBerth(own.engine.host);
     app.press('A');
     await app.waitFor(/Containers \(\d+\/\d+\) all/);
+    await app.waitFor(() => listedNames(app).includes('worker'));
     const everything = listedNames(app);
     expect(everything).toEqual(expect.arrayContaining(['db', 'web', 'worker', 'shop-api', 'shop-cache']));
 
@@ -124,8 +125,8 @@ describe('browsing containers', () => {
   test('? shows the keys from the keymap; any key closes it', async () => {
     const app = await openBerth(own.engine.host);
     app.press('?');
-    await app.waitFor('Keys');
-    const shown = dialogLines(app.screen());
+    // The footer is the dialog's last line: once it shows, the whole dialog is drawn.
+    const shown = dialogLines(await app.waitFor('any key closes'));
     // The containers list has focus: its keys first, then the lists' and the global ones.
     const expected = helpSections(DEFAULT_KEYMAP, ['containers', 'lists', 'global']).flatMap((section) => [
       section.title,

@@ -65,7 +65,10 @@ describe('container lifecycle keys', () => {
     await selectContainer(app, 'idle');
     expect(app.screen()).toMatch(/▶ idle +created/);
 
+    // A stopped container may be started detached or attached: Enter takes the first, detached.
     app.press('S');
+    await app.waitFor(/▶ start +docker start idle/);
+    app.press('enter');
     await app.waitFor('Started idle.');
     await app.waitFor(/▶ idle +running +Up/);
     expect((await engineState(context, c.id))?.running).toBe(true);
@@ -76,7 +79,7 @@ describe('container lifecycle keys', () => {
     const grace = 3;
     const app = await openBerth(own.engine.host, { args: ['--grace', String(grace)] });
     await selectContainer(app, 'stubborn');
-    expect(app.screen()).toContain(`docker stop -t ${grace} stubborn`);
+    expect(app.screen().split('\n').at(-2)).toContain(`docker stop -t ${grace} stubborn`);
 
     const pressed = Date.now();
     app.press('s');
@@ -101,7 +104,7 @@ describe('container lifecycle keys', () => {
     for (const cancel of ['n', 'enter', 'escape']) {
       app.press('K');
       await app.waitFor('Kill victim?');
-      expect(app.screen()).toContain('Equivalent: docker kill victim');
+      await app.waitFor('Equivalent: docker kill victim');
       app.press(cancel);
       await app.waitFor((screen) => !screen.includes('Kill victim?'));
       expect((await engineState(context, c.id))?.running).toBe(true);
@@ -161,7 +164,7 @@ describe('container lifecycle keys', () => {
 
     app.press('d');
     await app.waitFor('Remove leftover?');
-    expect(app.screen()).toContain('[ ] force (kill it if running) (f)');
+    await app.waitFor('[ ] force (kill it if running) (f)');
     app.press('f');
     await app.waitFor('[x] force (kill it if running) (f)');
     app.press('f');
@@ -183,7 +186,8 @@ describe('container lifecycle keys', () => {
 
     app.press('d');
     await app.waitFor('Remove busy?');
-    const dialog = app.screen();
+    // The dialog's last line: the whole dialog is drawn.
+    const dialog = await app.waitFor('cancel (default: No)');
     expect(dialog).toContain('It is running: removing it needs force, which kills it first.');
     expect(dialog).toContain('[x] force (kill it if running)');
     // Force cannot be switched off for a running container: without it the engine refuses.
@@ -205,7 +209,7 @@ describe('container lifecycle keys', () => {
     app.press('P');
     await app.waitFor('Remove 2 stopped containers?');
     // The dialog's lines (`name  state  image  status`) sit inside its rounded frame.
-    const dialog = dialogLines(app.screen());
+    const dialog = dialogLines(await app.waitFor('cancel (default: No)'));
     const listed = dialog.filter((line) => line.includes('busybox:latest')).map((line) => line.split(/\s+/));
     expect(listed.map(([name, state]) => `${name} ${state}`).sort()).toEqual([
       'finished exited',
@@ -218,7 +222,7 @@ describe('container lifecycle keys', () => {
     expect(await allContainerNames(context)).toEqual(['keeper']);
   });
 
-  test('x sends the signal picked from the menu: SIGSTOP freezes the process, inspect still says running', async () => {
+  test('x sends the signal picked from the menu: SIGSTOP freezes the process (T in top), inspect still says running', async () => {
     // No init process: the signal must reach `sleep` itself as the main process.
     const c = await makeContainer(context, cleanup, { name: 'frozen', cmd: ['sleep', '100000'] });
     const app = await openBerth(own.engine.host);
@@ -244,5 +248,11 @@ describe('container lifecycle keys', () => {
       paused: false,
     });
     expect(app.screen()).toMatch(/▶ frozen +running/);
+
+    // berth's own Top tab shows it too: Enter focuses the details, ] walks to the Top tab.
+    app.press('enter');
+    for (let tab = 0; tab < 4; tab++) app.press(']');
+    await app.waitFor(/│\d+ +\S+ +T\S* +\S+ +sleep 100000/);
+    expect(app.screen()).toContain('T stopped (SIGSTOP)');
   });
 });

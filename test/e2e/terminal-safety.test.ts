@@ -50,7 +50,8 @@ describe('text from containers cannot drive the terminal', () => {
     expect(app.clipboardWrites).toEqual([]);
     expect(app.bufferType).toBe('alternate');
     // The rest of the screen is as berth drew it: the frame, the list, the status line.
-    expect(app.row(0)).toMatch(/^┌ Containers \(1\/1\) .*┐┌ Logs │ mischief .*┐$/);
+    expect(app.row(0)).toMatch(/^┌ Containers \(1\/1\) .*┐┌ Logs .*┐$/);
+    expect(screen).toMatch(/││mischief · running · busybox:latest/);
     expect(app.row(1)).toMatch(/^│▶ mischief +running +Up /);
     expect(app.screen().split('\n').at(-2)).toMatch(/\? help/);
     // None of the container's sequences went out at all.
