@@ -79,7 +79,8 @@ describe('container lifecycle keys', () => {
     const grace = 3;
     const app = await openBerth(own.engine.host, { args: ['--grace', String(grace)] });
     await selectContainer(app, 'stubborn');
-    expect(app.screen().split('\n').at(-2)).toContain(`docker stop -t ${grace} stubborn`);
+    // The status line names the command `s` stands for, with the grace period given.
+    await app.waitFor(`docker stop -t ${grace} stubborn`);
 
     const pressed = Date.now();
     app.press('s');
