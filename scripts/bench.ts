@@ -89,7 +89,7 @@ async function main(): Promise<Figure[]> {
   const versions = await scenario.dockerVersions(lists);
 
   log(`first frame at ${plan.few} containers`);
-  const few = await scenario.firstFrame(lists, plan.few, plan.runs);
+  const few = await scenario.firstFrame(lists, plan.few, plan.runs, !quick);
   log('cursor moves at 5 containers');
   const fewMoves = await scenario.cursorMoves(lists, plan.few, Math.min(20, plan.presses));
   log('exec echo');
@@ -98,7 +98,7 @@ async function main(): Promise<Figure[]> {
   log(`creating ${plan.many - plan.few} containers`);
   await createContainers(lists.socketPath, idlePlans('bench', plan.many - plan.few));
   log(`first frame at ${plan.many} containers`);
-  const many = await scenario.firstFrame(lists, plan.many, plan.runs);
+  const many = await scenario.firstFrame(lists, plan.many, plan.runs, !quick);
 
   log(`creating ${plan.cursorRows - plan.many} more containers`);
   await createContainers(
@@ -116,7 +116,7 @@ async function main(): Promise<Figure[]> {
   log(`log ingest: ${plan.ingestLines} lines`);
   const ingest = await scenario.logIngest(streams, plan.ingestLines, Math.min(3, plan.runs));
   log(`log memory: ${plan.floodLines} lines streamed`);
-  const flood = await scenario.logMemory(streams, plan.floodLines);
+  const flood = await scenario.logMemory(streams, plan.floodLines, quick ? 1 : 3);
   const nodeRss = await scenario.bareNodeRss();
 
   log(

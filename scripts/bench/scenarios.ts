@@ -37,16 +37,22 @@ export interface FirstFrame {
  * @xterm/headless; `docker ps -a` spawn → exit (its whole list printed). Medians of `runs`,
  * after one unmeasured warm-up of each. Resident memory 1 s after the first frame.
  */
-export async function firstFrame(engine: Engine, total: number, runs: number): Promise<FirstFrame> {
+export async function firstFrame(
+  engine: Engine,
+  total: number,
+  runs: number,
+  warmUp = true,
+): Promise<FirstFrame> {
   const berth: number[] = [];
   const rss: number[] = [];
   const ps: number[] = [];
-  for (let i = 0; i <= runs; i++) {
+  const first = warmUp ? 1 : 0;
+  for (let i = 0; i < runs + first; i++) {
     const app = startBerth(engine.host);
     try {
       const shown = await app.waitFor(showsContainerList(total));
       await sleep(1000);
-      if (i > 0) {
+      if (i >= first) {
         berth.push(shown - app.spawnedAt);
         rss.push(memoryOf(app.pid).rssMb);
       }
@@ -54,7 +60,7 @@ export async function firstFrame(engine: Engine, total: number, runs: number): P
       await app.kill();
     }
     const psMs = await timeCommand(DOCKER, docker(engine, 'ps', '-a'));
-    if (i > 0) ps.push(psMs);
+    if (i >= first) ps.push(psMs);
   }
   return { berthMs: median(berth), dockerPsMs: median(ps), rssMb: median(rss) };
 }
@@ -182,12 +188,16 @@ export interface LogMemory {
 }
 
 /**
- * berth following a container while it prints `lines` lines (it waits 3 s first, so berth is
- * following from the start); resident memory once the last line is on screen.
+ * berth following a container while it prints `lines` lines (it waits `delaySeconds` first, so
+ * berth is following from the start); resident memory once the last line is on screen.
  */
-export async function logMemory(engine: Engine, lines: number): Promise<LogMemory> {
+export async function logMemory(engine: Engine, lines: number, delaySeconds = 3): Promise<LogMemory> {
   await createContainers(engine.socketPath, [
-    { name: 'bench-log-flood', cmd: printLines(lines, 'sleep 3', 'exec sleep 1000000'), start: true },
+    {
+      name: 'bench-log-flood',
+      cmd: printLines(lines, `sleep ${delaySeconds}`, 'exec sleep 1000000'),
+      start: true,
+    },
   ]);
   const app = startBerth(engine.host);
   try {
