@@ -224,7 +224,7 @@ async function main(): Promise<Figure[]> {
       baseline: echo.dockerMedianMs,
       baselineName: 'docker exec -it',
       target: { maxOverBaseline: 5 },
-      note: echo.berthMedianMs === undefined ? 'pending issue 4 (`e` opens no terminal pane yet)' : undefined,
+      note: echo.berthNote,
     },
   ];
 }

@@ -254,8 +254,9 @@ export async function bareNodeRss(): Promise<number> {
 export interface ExecEcho {
   dockerMedianMs: number;
   apiMedianMs: number;
-  /** undefined while berth has no terminal pane behind `e` (issue 4). */
-  berthMedianMs: number | undefined;
+  /** undefined when berth's figure could not be taken; `berthNote` says why. */
+  berthMedianMs?: number;
+  berthNote?: string;
   samples: number;
 }
 
@@ -325,13 +326,17 @@ export async function execEcho(engine: Engine, name: string, samples: number): P
   return {
     dockerMedianMs: median(dockerTimes),
     apiMedianMs: median(apiTimes),
-    berthMedianMs: await berthExecEcho(engine, name, samples),
+    ...(await berthExecEcho(engine, name, samples)),
     samples,
   };
 }
 
 /** berth's own echo, when `e` on the selected container opens a shell in a terminal pane. */
-async function berthExecEcho(engine: Engine, name: string, samples: number): Promise<number | undefined> {
+async function berthExecEcho(
+  engine: Engine,
+  name: string,
+  samples: number,
+): Promise<{ berthMedianMs?: number; berthNote?: string }> {
   const app = startBerth(engine.host);
   try {
     await app.waitFor((s) => selectedName(s) !== undefined);
@@ -340,12 +345,13 @@ async function berthExecEcho(engine: Engine, name: string, samples: number): Pro
       app.write('j');
       await app.waitFor((s) => selectedName(s) !== before, 2000).catch(() => undefined);
     }
-    if (selectedName(app.screen()) !== name) return undefined;
+    if (selectedName(app.screen()) !== name) return { berthNote: `could not select ${name}` };
     app.write('e');
     try {
-      await app.waitFor((s) => /\/ # *$/m.test(s), 5000);
+      // The prompt, alone on its line inside the terminal pane's border.
+      await app.waitFor((s) => /\/ # *(│|$)/m.test(s), 5000);
     } catch {
-      return undefined; // no terminal pane behind `e` yet (issue 4)
+      return { berthNote: 'pending issue 4 (`e` opened no shell prompt)' };
     }
     await sleep(300);
     const times: number[] = [];
@@ -355,7 +361,11 @@ async function berthExecEcho(engine: Engine, name: string, samples: number): Pro
       typed += key;
       const line = `/ # ${typed}`;
       const pressed = app.write(key);
-      times.push((await app.waitFor((s) => s.includes(line), 5000)) - pressed);
+      try {
+        times.push((await app.waitFor((s) => s.includes(line), 5000)) - pressed);
+      } catch {
+        return { berthNote: `the terminal pane did not echo "${key}" within 5 s` };
+      }
       if (typed.length === KEYS.length) {
         app.write('\x15');
         typed = '';
@@ -363,7 +373,7 @@ async function berthExecEcho(engine: Engine, name: string, samples: number): Pro
       }
       await sleep(30);
     }
-    return median(times);
+    return { berthMedianMs: median(times) };
   } finally {
     await app.kill();
   }
