@@ -175,6 +175,7 @@ async function main(): Promise<Figure[]> {
       baseline: ingest.dockerLinesPerSecond,
       baselineName: 'docker logs',
       target: { minRatio: 0.9 },
+      note: `${(ingest.berthLinesPerSecond / ingest.dockerSameRequestLinesPerSecond).toFixed(2)}× of \`docker logs -f -t\` (${n(Math.round(ingest.dockerSameRequestLinesPerSecond))} lines/s), which asks what berth asks`,
     },
     {
       name: `memory after ${n(flood.lines)} lines streamed`,

@@ -139,6 +139,8 @@ export interface LogIngest {
   lines: number;
   berthLinesPerSecond: number;
   dockerLinesPerSecond: number;
+  /** `docker logs -f -t`: what berth asks the engine for (follow, timestamps). */
+  dockerSameRequestLinesPerSecond: number;
 }
 
 /**
@@ -153,6 +155,7 @@ export async function logIngest(engine: Engine, lines: number, runs: number): Pr
   await waitForExit(engine.socketPath, id!);
   const berth: number[] = [];
   const cli: number[] = [];
+  const same: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const { stdout } = await run(
       process.execPath,
@@ -168,15 +171,18 @@ export async function logIngest(engine: Engine, lines: number, runs: number): Pr
       );
     }
     const cliMs = await timeCommand(DOCKER, docker(engine, 'logs', id!));
+    const sameMs = await timeCommand(DOCKER, docker(engine, 'logs', '-f', '-t', id!));
     if (i > 0) {
       berth.push(result.ms);
       cli.push(cliMs);
+      same.push(sameMs);
     }
   }
   return {
     lines,
     berthLinesPerSecond: lines / (median(berth) / 1000),
     dockerLinesPerSecond: lines / (median(cli) / 1000),
+    dockerSameRequestLinesPerSecond: lines / (median(same) / 1000),
   };
 }
 
