@@ -45,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
         host: options.host,
         context: options.context,
         readOnly: options.readOnly ?? false,
+        graceSeconds: options.grace,
+        configFile: options.config,
       });
     });
 

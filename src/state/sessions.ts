@@ -48,7 +48,11 @@ export interface SessionsState {
 }
 
 /** Opens a session with one backend; the sessions model does not care which. */
-export type SessionOpener = (engine: Engine, request: SessionRequest, size: TerminalSize) => Promise<TerminalSession>;
+export type SessionOpener = (
+  engine: Engine,
+  request: SessionRequest,
+  size: TerminalSize,
+) => Promise<TerminalSession>;
 
 /** The Engine API backend. */
 export const apiOpener: SessionOpener = (engine, request, size) => {
@@ -80,6 +84,8 @@ let nextKey = 1;
 export class SessionsModel {
   readonly store = new Store<SessionsState>({ sessions: [], fullScreen: false, version: 0 });
   private redrawTimer: NodeJS.Timeout | undefined;
+  /** Keys typed while a session was still starting: sent once it runs, not lost. */
+  private readonly pendingInput = new Map<string, string>();
 
   constructor(
     private readonly opener: SessionOpener,
@@ -114,7 +120,12 @@ export class SessionsModel {
   liveFor(containerId: string, kind?: SessionKind): SessionEntry | undefined {
     return this.store
       .get()
-      .sessions.find((s) => s.request.containerId === containerId && s.status !== 'exited' && (!kind || s.request.kind === kind));
+      .sessions.find(
+        (s) =>
+          s.request.containerId === containerId &&
+          s.status !== 'exited' &&
+          (!kind || s.request.kind === kind),
+      );
   }
 
   /** Opens a session and shows it; resolves once it runs or has failed (the pane says why). */
@@ -128,7 +139,9 @@ export class SessionsModel {
     try {
       session = await this.opener(engine, request, size);
     } catch (error) {
-      const message = error instanceof EngineError ? error.message : String((error as Error)?.message ?? error);
+      const message =
+        error instanceof EngineError ? error.message : String((error as Error)?.message ?? error);
+      this.pendingInput.delete(key);
       this.patch(key, { status: 'exited', exitCode: null, error: message });
       return key;
     }
@@ -140,6 +153,9 @@ export class SessionsModel {
     session.onError((error) => this.patch(key, { error: error.message }));
     session.onExit((exitCode) => this.patch(key, { status: 'exited', exitCode }));
     this.patch(key, { status: 'running', session, note: session.note });
+    const typed = this.pendingInput.get(key);
+    this.pendingInput.delete(key);
+    if (typed) session.write(typed);
     return key;
   }
 
@@ -160,6 +176,10 @@ export class SessionsModel {
 
   write(key: string, data: string) {
     const entry = this.get(key);
+    if (entry?.status === 'starting') {
+      this.pendingInput.set(key, (this.pendingInput.get(key) ?? '') + data);
+      return;
+    }
     if (entry?.status !== 'running' || !entry.session) return;
     entry.emulator.resetScroll();
     entry.session.write(data);

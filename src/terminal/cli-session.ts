@@ -68,7 +68,10 @@ export async function openCliSession(options: CliSessionOptions): Promise<Termin
       encoding: null,
     } as Parameters<typeof pty.spawn>[2]);
   } catch (error) {
-    throw new EngineError('ExecFailed', `Could not run the docker CLI (${options.docker}): ${(error as Error).message}`);
+    throw new EngineError(
+      'ExecFailed',
+      `Could not run the docker CLI (${options.docker}): ${(error as Error).message}`,
+    );
   }
   // The CLI prints the runtime's refusal ("executable file not found") and exits 126/127:
   // keep the start of the output to turn it into a sentence.

@@ -183,7 +183,12 @@ export class SessionEmulator {
   /** The visible text, for tests and the "copy" of a screen. */
   text(): string {
     return this.snapshot()
-      .rows.map((spans) => spans.map((s) => s.text).join('').trimEnd())
+      .rows.map((spans) =>
+        spans
+          .map((s) => s.text)
+          .join('')
+          .trimEnd(),
+      )
       .join('\n');
   }
 

@@ -37,11 +37,27 @@ export class SessionKeys {
    * asked for application cursor keys (vi, top), which the outer terminal does not know about.
    */
   handle(raw: string, applicationCursor: boolean): SessionKeyResult {
+    // Keys typed fast can arrive in one read ("\x10\x11"): berth's own keys inside it still count.
+    if (raw.length > 1 && /[\x06\x10\x11]/.test(raw) && !raw.startsWith('\x1b')) return this.handleEach(raw, applicationCursor);
+    return this.handleOne(raw, applicationCursor);
+  }
+
+  private handleEach(raw: string, applicationCursor: boolean): SessionKeyResult {
+    let send = '';
+    for (const char of raw) {
+      const result = this.handleOne(char, applicationCursor);
+      if (result.kind === 'send') send += result.data;
+      else if (result.kind !== 'none') return send ? { kind: 'send', data: send } : result;
+    }
+    return send ? { kind: 'send', data: send } : { kind: 'none' };
+  }
+
+  private handleOne(raw: string, applicationCursor: boolean): SessionKeyResult {
     if (this.pendingCtrlP) {
       this.pendingCtrlP = false;
       if (raw === CTRL_Q) return { kind: 'detach' };
       // Not a detach after all: the Ctrl-P goes to the session with this key.
-      const next = this.handle(raw, applicationCursor);
+      const next = this.handleOne(raw, applicationCursor);
       if (next.kind === 'send') return { kind: 'send', data: CTRL_P + next.data };
       if (next.kind === 'none' && this.pendingCtrlP) return { kind: 'send', data: CTRL_P };
       return next.kind === 'none' ? { kind: 'send', data: CTRL_P } : next;

@@ -190,65 +190,79 @@ export function MainScreen(props: MainScreenProps) {
 
   const scopes = scopesFor(state.focus, state.tab);
 
-  useStableInput(
-    (input, key) => {
-      // Keys typed quickly (or over a slow ssh link) can arrive as one chunk: take them one by one,
-      // so `/idle⏎S` filters, closes the filter line, then starts the container.
-      for (const next of splitKeys(input, key)) {
-        const ctx = currentContext();
-        // A dialog that one of these keys opened takes the keys after it; this handler is not its.
-        if (ctx.state.overlay) return;
-        if (ctx.state.editing) {
-          editText(ctx, next.input, next.key);
-          continue;
-        }
-        const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus, ctx.state.tab), keymap);
-        if (!action) continue;
-        if (!isActionAllowed(action, model.readOnly)) {
-          model.status.show({
-            kind: 'error',
-            text: 'berth is in read-only mode (--read-only): that would change the engine.',
-          });
-          continue;
-        }
-        runAction(action, ctx);
+  // Keys outside the terminal pane. While a session is shown its raw listener below takes the
+  // keys instead; an open dialog has its own handler. Decided per key from the latest state.
+  // `keyUsed` tells the session's listener that this key was not its: the `e` that returns to a
+  // session, or the `n` that closes a dialog over it, must not be typed into the session.
+  const keyUsed = useRef(false);
+  useStableInput((input, key) => {
+    if (sessions.store.get().active && !latestState.current.overlay) return;
+    keyUsed.current = true;
+    if (latestState.current.overlay) return;
+    // Keys typed quickly (or over a slow ssh link) can arrive as one chunk: take them one by one,
+    // so `/idle⏎S` filters, closes the filter line, then starts the container.
+    for (const next of splitKeys(input, key)) {
+      const ctx = currentContext();
+      // A dialog that one of these keys opened takes the keys after it; this handler is not its.
+      if (ctx.state.overlay) return;
+      if (ctx.state.editing) {
+        editText(ctx, next.input, next.key);
+        continue;
       }
-    },
-    { isActive: state.overlay === undefined && !activeEntry },
-  );
+      const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus, ctx.state.tab), keymap);
+      if (!action) continue;
+      if (!isActionAllowed(action, model.readOnly)) {
+        model.status.show({
+          kind: 'error',
+          text: 'berth is in read-only mode (--read-only): that would change the engine.',
+        });
+        continue;
+      }
+      runAction(action, ctx);
+    }
+  });
 
   // While a session is shown, every key goes to it as the terminal sent it (session-keys.ts).
   const sessionKeys = useRef(new SessionKeys()).current;
-  useRawInput(
-    (raw) => {
-      const current = sessions.get(sessions.store.get().active);
-      if (!current) return;
-      if (current.status === 'exited') {
-        // The pane said "any key returns": forget the ended session.
-        void sessions.close(current.key);
+  useRawInput((raw) => {
+    // Decided once every listener has seen the key (they are called in turn, in whatever order
+    // they subscribed): by then `keyUsed` says whether the lists or a dialog took it.
+    queueMicrotask(() => {
+      if (keyUsed.current) {
+        keyUsed.current = false;
         return;
       }
-      const result = sessionKeys.handle(raw, current.emulator.applicationCursorKeys);
-      switch (result.kind) {
-        case 'send':
-          return sessions.write(current.key, result.data);
-        case 'detach':
-          sessions.detach();
-          model.status.show({
-            kind: 'info',
-            text: `Detached: ${current.request.command} keeps running; ${current.request.kind === 'attach' ? 'a' : 'e'} returns to it.`,
-          });
-          return;
-        case 'fullScreen':
-          return sessions.toggleFullScreen();
-        case 'scroll':
-          return current.emulator.scrollBy(result.pages * Math.max(1, current.emulator.terminal.rows - 1));
-        case 'none':
-          return;
-      }
-    },
-    Boolean(activeEntry) && state.overlay === undefined,
-  );
+      sendToSession(raw);
+    });
+  });
+  const sendToSession = (raw: string) => {
+    if (latestState.current.overlay) return;
+    const current = sessions.get(sessions.store.get().active);
+    if (!current) return;
+    if (current.status === 'exited') {
+      // The pane said "any key returns": forget the ended session.
+      void sessions.close(current.key);
+      return;
+    }
+    const result = sessionKeys.handle(raw, current.emulator.applicationCursorKeys);
+    switch (result.kind) {
+      case 'send':
+        return sessions.write(current.key, result.data);
+      case 'detach':
+        sessions.detach();
+        model.status.show({
+          kind: 'info',
+          text: `Detached: ${current.request.command} keeps running; ${current.request.kind === 'attach' ? 'a' : 'e'} returns to it.`,
+        });
+        return;
+      case 'fullScreen':
+        return sessions.toggleFullScreen();
+      case 'scroll':
+        return current.emulator.scrollBy(result.pages * Math.max(1, current.emulator.terminal.rows - 1));
+      case 'none':
+        return;
+    }
+  };
 
   // The pane's size goes to the emulator and the session whenever the pane or the terminal changes.
   const paneSize = sessionsState.fullScreen

@@ -14,6 +14,8 @@ export const ROWS = 36;
 
 export interface OpenOptions {
   args?: string[];
+  /** Extra environment for berth, e.g. BERTH_TERMINAL_BACKEND. */
+  env?: Record<string, string | undefined>;
   cols?: number;
   rows?: number;
 }
@@ -34,6 +36,7 @@ export async function openBerth(host: string, options: OpenOptions = {}): Promis
       // An empty config folder: the person's own keys and grace must not leak in.
       BERTH_CONFIG: undefined,
       XDG_CONFIG_HOME: emptyConfigHome(),
+      ...options.env,
     },
     cols: options.cols ?? COLS,
     rows: options.rows ?? ROWS,

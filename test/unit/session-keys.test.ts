@@ -20,6 +20,10 @@ describe('keys in the terminal pane', () => {
     expect(keys.handle('\x11', false)).toEqual({ kind: 'detach' });
   });
 
+  test('Ctrl-P Ctrl-Q arriving in one read still detaches', () => {
+    expect(new SessionKeys().handle('\x10\x11', false)).toEqual({ kind: 'detach' });
+  });
+
   test('Ctrl-F toggles full screen; Shift-PgUp/PgDn scroll back', () => {
     const keys = new SessionKeys();
     expect(keys.handle('\x06', false)).toEqual({ kind: 'fullScreen' });

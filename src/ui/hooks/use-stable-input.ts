@@ -1,5 +1,6 @@
 import { type Key, useInput } from 'ink';
 import { useCallback, useContext, useLayoutEffect, useRef } from 'react';
+import { splitKeys } from '../key-chunks.js';
 import { InputRouterContext } from './input-router.js';
 
 /**
@@ -22,8 +23,11 @@ export function useStableInput(
   latest.current = handler;
   const active = useRef(options.isActive ?? true);
   active.current = options.isActive ?? true;
+  // Keys typed fast (or over ssh) can arrive in one read: every handler gets them one by one.
   const stable = useCallback((input: string, key: Key) => {
-    if (active.current) latest.current(input, key);
+    for (const next of splitKeys(input, key)) {
+      if (active.current) latest.current(next.input, next.key as Key);
+    }
   }, []);
   const router = useContext(InputRouterContext);
   useLayoutEffect(() => router?.subscribe(stable), [router, stable]);

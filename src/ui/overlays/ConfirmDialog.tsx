@@ -3,7 +3,7 @@
  * Enter (the default) cancel. Toggles (force, volumes) flip with their letter.
  */
 import { Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Dialog } from '../components/Dialog.js';
 import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
@@ -20,13 +20,15 @@ export interface ConfirmDialogProps {
 }
 
 export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: ConfirmDialogProps) {
-  const [toggles, setToggles] = useState(() =>
+  const [toggles, setTogglesState] = useState<Record<string, boolean>>(() =>
     Object.fromEntries((overlay.toggles ?? []).map((t) => [t.key, t.on])),
   );
+  // Also in a ref: `fy` typed in one read must confirm with force on.
+  const togglesRef = useRef(toggles);
   useStableInput((input, key) => {
     if (input === 'y' || input === 'Y') {
       onClose();
-      overlay.onYes(toggles);
+      overlay.onYes(togglesRef.current);
       return;
     }
     if (input === 'n' || input === 'N' || key.escape || key.return || input === 'q') {
@@ -34,7 +36,10 @@ export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: Conf
       return;
     }
     const toggle = overlay.toggles?.find((t) => t.key === input && !t.locked);
-    if (toggle) setToggles((t) => ({ ...t, [toggle.key]: !t[toggle.key] }));
+    if (toggle) {
+      togglesRef.current = { ...togglesRef.current, [toggle.key]: !togglesRef.current[toggle.key] };
+      setTogglesState(togglesRef.current);
+    }
   });
   const shown = overlay.lines.length > maxLines ? overlay.lines.slice(0, maxLines - 1) : overlay.lines;
   const hidden = overlay.lines.length - shown.length;

@@ -3,7 +3,7 @@
  * Up/Down move, Enter picks the highlighted entry, Esc closes.
  */
 import { Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Dialog } from '../components/Dialog.js';
 import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
@@ -32,34 +32,36 @@ export function filterMenu(items: readonly MenuItem[], query: string): MenuItem[
 }
 
 export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDialogProps) {
-  const [query, setQuery] = useState('');
-  const [index, setIndex] = useState(0);
-  const items = filterMenu(overlay.items, query);
-  const current = Math.min(index, Math.max(0, items.length - 1));
+  // Query and highlight live in one ref as well as in state: keys of one read arrive before a
+  // re-render, and `usr2⏎` must pick what `usr2` narrowed the menu to.
+  const [menu, setMenuState] = useState({ query: '', index: 0 });
+  const menuRef = useRef(menu);
+  const setMenu = (next: { query: string; index: number }) => {
+    menuRef.current = next;
+    setMenuState(next);
+  };
+  const items = filterMenu(overlay.items, menu.query);
+  const current = Math.min(menu.index, Math.max(0, items.length - 1));
   useStableInput((input, key) => {
+    const { query, index } = menuRef.current;
+    const shown = filterMenu(overlay.items, query);
+    const at = Math.min(index, Math.max(0, shown.length - 1));
     if (key.escape) return onClose();
     if (key.return) {
-      const item = items[current];
+      const item = shown[at];
       onClose();
       if (item) overlay.onPick(item.value);
       return;
     }
-    if (key.upArrow || (key.ctrl && input === 'p')) return setIndex(Math.max(0, current - 1));
-    if (key.downArrow || (key.ctrl && input === 'n'))
-      return setIndex(Math.min(items.length - 1, current + 1));
-    if (key.backspace || key.delete) {
-      setQuery((q) => q.slice(0, -1));
-      return setIndex(0);
+    if (key.upArrow || (key.ctrl && input === 'p')) return setMenu({ query, index: Math.max(0, at - 1) });
+    if (key.downArrow || (key.ctrl && input === 'n')) {
+      return setMenu({ query, index: Math.min(shown.length - 1, at + 1) });
     }
-    if (key.ctrl && input === 'u') {
-      setQuery('');
-      return setIndex(0);
-    }
-    if (input && !key.ctrl && !key.meta && !key.tab) {
-      setQuery((q) => q + input);
-      setIndex(0);
-    }
+    if (key.backspace || key.delete) return setMenu({ query: query.slice(0, -1), index: 0 });
+    if (key.ctrl && input === 'u') return setMenu({ query: '', index: 0 });
+    if (input && !key.ctrl && !key.meta && !key.tab) setMenu({ query: query + input, index: 0 });
   });
+  const query = menu.query;
   const start = Math.max(0, Math.min(current - maxItems + 1, items.length - maxItems));
   const visible = items.slice(Math.max(0, start), Math.max(0, start) + maxItems);
   const inner = width - 4;

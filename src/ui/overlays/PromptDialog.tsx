@@ -3,7 +3,7 @@
  * Ctrl-U clears, Ctrl-W deletes a word, arrows move; Enter accepts, Esc cancels.
  */
 import { Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Dialog } from '../components/Dialog.js';
 import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
@@ -62,21 +62,27 @@ export interface PromptDialogProps {
 }
 
 export function PromptDialog({ overlay, width, theme, onClose }: PromptDialogProps) {
-  const [line, setLine] = useState<LineState>(() => ({
+  const [line, setLineState] = useState<LineState>(() => ({
     text: overlay.initial ?? '',
     cursor: (overlay.initial ?? '').length,
   }));
+  // Keys of one read arrive before a re-render: each must edit what the previous one left.
+  const lineRef = useRef(line);
+  const setLine = (next: LineState) => {
+    lineRef.current = next;
+    setLineState(next);
+  };
   const [problem, setProblem] = useState<string | undefined>();
   useStableInput((input, key) => {
     if (key.escape) return onClose();
     if (key.return) {
-      const refusal = overlay.onSubmit(line.text);
+      const refusal = overlay.onSubmit(lineRef.current.text);
       if (refusal) setProblem(refusal);
       // Closes this prompt only: what the answer opened next (a menu, a pane) stays.
       else onClose();
       return;
     }
-    const next = editLine(line, input, key);
+    const next = editLine(lineRef.current, input, key);
     if (next) {
       setLine(next);
       setProblem(undefined);

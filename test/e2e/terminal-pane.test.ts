@@ -1,0 +1,172 @@
+/**
+ * Interactive sessions end to end, for both backends: bin/berth in node-pty against a private
+ * engine, keys typed into the embedded terminal, the outer terminal checked for leaks.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { EngineContext } from '../../src/engine/client.js';
+import { startOwnEngine } from '../support/engine.js';
+import type { PrivateEngine } from '../support/private-engine.js';
+import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
+import { openBerth, selectContainer } from './berth-session.js';
+
+let engine: PrivateEngine;
+let ctx: EngineContext;
+
+beforeAll(async () => {
+  ({ engine, context: ctx } = await startOwnEngine('terminal'));
+  for (const name of ['shell', 'hostile']) {
+    const c = await ctx.docker.createContainer({
+      Image: 'busybox:latest',
+      name,
+      Cmd: ['sleep', '100000'],
+      HostConfig: { Init: true },
+    });
+    await c.start();
+  }
+  const attachable = await ctx.docker.createContainer({
+    Image: 'busybox:latest',
+    name: 'console',
+    Cmd: ['sh'],
+    Tty: true,
+    OpenStdin: true,
+  });
+  await attachable.start();
+});
+afterAll(async () => {
+  await engine?.destroy();
+});
+disposeAppsAfterEach();
+
+/** The terminal pane's rows (the text right of the lists' column), joined. */
+function paneText(app: PtyApp): string {
+  return app.screen();
+}
+
+async function openShell(backend: string, name = 'shell', cols = 120, rows = 36): Promise<PtyApp> {
+  const app = await openBerth(engine.host, { cols, rows, env: { BERTH_TERMINAL_BACKEND: backend } });
+  await selectContainer(app, name);
+  app.press('e');
+  await app.waitFor(/Terminal │ docker exec -it \S+ sh/, { timeout: 10_000 });
+  await app.waitFor(/│\/ # +│/, { timeout: 10_000 });
+  return app;
+}
+
+async function run(app: PtyApp, command: string, expected: RegExp) {
+  app.type(command);
+  app.press('enter');
+  return app.waitFor(expected, { timeout: 10_000 });
+}
+
+describe.each(['cli', 'api'])('with the %s backend', (backend) => {
+  test('e opens sh: arithmetic, ls /, and the exit code when it ends', async () => {
+    const app = await openShell(backend);
+    await run(app, 'echo $((6*7))', /│42 +│/);
+    await run(app, 'ls /', /linuxrc/);
+    await run(app, 'exit 5', /exited with code 5 · any key returns to the lists/);
+    app.press('x');
+    await app.waitFor(/Logs/);
+    expect(paneText(app)).not.toContain('Terminal │');
+  });
+
+  test('busybox top draws full screen in the pane and q leaves it', async () => {
+    const app = await openShell(backend);
+    await run(app, 'top', /PID +PPID +USER +STAT/);
+    app.press('q');
+    // Back at the shell: it runs the next command.
+    await run(app, 'echo back-$((1+1))', /back-2/);
+  });
+
+  test('the pane size reaches the session: stty size agrees, after a resize too', async () => {
+    const app = await openShell(backend);
+    const before = await run(app, 'stty size', /│(\d+) (\d+) +│/);
+    const [, rows1, cols1] = /│(\d+) (\d+) +│/.exec(before)!;
+    app.resize(160, 44);
+    app.type('clear; stty size');
+    app.press('enter');
+    const after = await app.waitFor(
+      (s) => {
+        const m = /│(\d+) (\d+) +│/.exec(s);
+        return Boolean(m && (m[1] !== rows1 || m[2] !== cols1));
+      },
+      { timeout: 10_000 },
+    );
+    const [, rows2, cols2] = /│(\d+) (\d+) +│/.exec(after)!;
+    expect(Number(cols2)).toBeGreaterThan(Number(cols1));
+    expect(Number(rows2)).toBeGreaterThan(Number(rows1));
+  });
+
+  test('Ctrl-P Ctrl-Q detaches with the shell alive; e returns with the scrollback intact', async () => {
+    const app = await openShell(backend);
+    await run(app, 'echo marker-$((40+2))', /marker-42/);
+    app.press('ctrl+p');
+    app.press('ctrl+q');
+    await app.waitFor(/Detached: docker exec -it shell sh keeps running/);
+    expect(app.screen()).not.toContain('Terminal │');
+    app.press('e');
+    await app.waitFor(/Terminal │ docker exec -it shell sh/);
+    expect(app.screen()).toContain('marker-42');
+    await run(app, 'echo still-$((1+1))', /still-2/);
+  });
+
+  test('Ctrl-F toggles the pane to the whole screen', async () => {
+    const app = await openShell(backend);
+    app.press('ctrl+f');
+    await app.waitFor((s) => !s.includes('Containers (') && /Terminal │ .* full screen ┐/.test(s));
+    app.press('ctrl+f');
+    await app.waitFor(/Containers \(/);
+  });
+
+  test('E with a command the container lacks explains it, and berth stays usable', async () => {
+    const app = await openBerth(engine.host, { env: { BERTH_TERMINAL_BACKEND: backend } });
+    await selectContainer(app, 'shell');
+    app.press('E');
+    await app.waitFor(/Run a command in shell/);
+    app.type('nosuchcmd --flag');
+    app.press('enter');
+    await app.waitFor(/"nosuchcmd" was not found in container shell/, { timeout: 10_000 });
+    app.press('x');
+    await app.waitFor((s) => !s.includes('Terminal │'));
+    app.press('j');
+    await app.waitFor(/Containers/);
+  });
+
+  test('UTF-8 split across writes renders whole: €, 日本語', async () => {
+    const app = await openShell(backend);
+    await run(
+      app,
+      "printf '\\342\\202'; sleep 0.2; printf '\\254\\n'; printf '\\346\\227'; sleep 0.2; printf '\\245\\346\\234\\254\\350\\252\\236\\n'",
+      /日本語/,
+    );
+    expect(app.screen()).toMatch(/│€ +│/);
+  });
+
+  test('a title, a clipboard write and screen switches from the container stay in the pane', async () => {
+    const app = await openShell(backend, 'hostile');
+    const title = app.title;
+    await run(
+      app,
+      "printf '\\033]0;pwned\\007\\033]52;c;cHduZWQ=\\007\\033[?1049l\\033[?1000h'; echo done-$((2+2))",
+      /done-4/,
+    );
+    expect(app.title).toBe(title);
+    expect(app.clipboardWrites).toEqual([]);
+    expect(app.bufferType).toBe('alternate');
+    expect(app.modes.mouseTrackingMode).toBe('none');
+    expect(app.screen()).toContain('Containers (');
+  });
+});
+
+test('a attaches to a container with a TTY; detaching leaves it running', async () => {
+  const app = await openBerth(engine.host, { env: { BERTH_TERMINAL_BACKEND: 'api' } });
+  await selectContainer(app, 'console');
+  app.press('a');
+  await app.waitFor(/Terminal │ docker attach console/, { timeout: 10_000 });
+  app.type('echo attached-$((3*3))');
+  app.press('enter');
+  await app.waitFor(/attached-9/, { timeout: 10_000 });
+  app.press('ctrl+p');
+  app.press('ctrl+q');
+  await app.waitFor(/Detached/);
+  const info = await ctx.docker.getContainer('console').inspect();
+  expect(info.State.Running).toBe(true);
+});
