@@ -125,7 +125,10 @@ export function createFakeEngine(
       calls.push(['prune', p.containers.map((c) => c.name)]);
       return { removed: p.containers.map((c) => c.id), failed: [] };
     },
-    commitContainer: async () => 'sha256:new',
+    commitContainer: async (id, o) => {
+      calls.push(['commit', id, o]);
+      return 'sha256:new';
+    },
     diffContainer: async (id) => engine.diffs[id] ?? [],
     topContainer: async (id) => {
       calls.push(['top', id]);

@@ -90,7 +90,16 @@ export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClo
       );
       break;
     case 'prompt':
-      dialog = <PromptDialog overlay={overlay} width={width} theme={theme} onClose={onClose} />;
+      // Keyed, so a prompt that opens the next one (commit: name, then CMD) starts it empty.
+      dialog = (
+        <PromptDialog
+          key={`${overlay.title}\n${overlay.label}`}
+          overlay={overlay}
+          width={width}
+          theme={theme}
+          onClose={onClose}
+        />
+      );
       break;
     case 'message':
       dialog = (

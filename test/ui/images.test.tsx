@@ -1,0 +1,155 @@
+/**
+ * The image dialogs against a fake engine: tag and commit ask for a name that Docker's reference
+ * grammar accepts before anything is sent, commit takes a CMD in exec or shell form, and each
+ * shows the docker command it stands for. The engine side is proven in test/engine and test/e2e.
+ */
+import { afterEach, describe, expect, test } from 'vitest';
+import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
+import { Actions } from '../../src/state/actions.js';
+import { AppModel } from '../../src/state/app-model.js';
+import { LogsModel } from '../../src/state/logs-model.js';
+import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
+import { App } from '../../src/ui/App.js';
+import { themeFor } from '../../src/ui/theme.js';
+import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
+import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
+
+const rendered: RenderedScreen[] = [];
+afterEach(() => {
+  for (const r of rendered.splice(0)) r.unmount();
+});
+
+function fixtures(): FakeEngine {
+  return createFakeEngine({
+    containers: [fakeContainer({ name: 'web' })],
+    images: [fakeImage({ repoTags: ['busybox:latest'] }), fakeImage({ repoTags: ['shop/api:1.2'] })],
+  });
+}
+
+async function open(engine: FakeEngine, options: { readOnly?: boolean } = {}) {
+  const model = new AppModel({
+    readOnly: options.readOnly,
+    retryMs: 60_000,
+    connect: async () => ({ ok: true, engine }),
+  });
+  await model.start();
+  const screen = renderToScreen(
+    <App
+      model={model}
+      actions={new Actions(model)}
+      logs={new LogsModel(1000)}
+      keymap={DEFAULT_KEYMAP}
+      theme={themeFor({})}
+      graceSeconds={7}
+      copyToClipboard={() => undefined}
+      logsDirectory="/tmp"
+      sessions={new SessionsModel(apiOpener)}
+    />,
+    { cols: 160, rows: 45 },
+  );
+  rendered.push(screen);
+  await screen.waitFor(/▶ web/);
+  return { screen, model };
+}
+
+const callsOf = (engine: FakeEngine, name: string) => engine.calls.filter((c) => c[0] === name);
+
+describe('t tags an image', () => {
+  test('an invalid name is refused in the prompt and nothing reaches the engine', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('t');
+    await screen.waitFor(/Tag busybox:latest/);
+    screen.type('My App:1');
+    screen.press('enter');
+    await screen.waitFor(/"My App:1" is not a valid image name: an image reference cannot contain/);
+    screen.press('ctrl+u');
+    screen.type('MyApp');
+    screen.press('enter');
+    await screen.waitFor(/repository names must be lowercase/);
+    screen.press('ctrl+u');
+    screen.type('app:-bad');
+    screen.press('enter');
+    await screen.waitFor(/a tag may contain only letters/);
+    expect(callsOf(engine, 'tag')).toEqual([]);
+    screen.press('escape');
+    await screen.waitFor((s) => !s.includes('Tag busybox:latest'));
+    expect(callsOf(engine, 'tag')).toEqual([]);
+  });
+
+  test('a valid name is sent, normalised, and the status line shows docker tag', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('t');
+    await screen.waitFor(/Tag busybox:latest/);
+    screen.type('localhost:5000/team/app');
+    screen.press('enter');
+    await screen.waitFor(/docker tag busybox:latest localhost:5000\/team\/app:latest/);
+    await screen.waitFor(/Tagged busybox:latest as localhost:5000\/team\/app:latest\./);
+    expect(callsOf(engine, 'tag')).toEqual([['tag', engine.images[0]!.id, 'localhost:5000/team/app:latest']]);
+  });
+});
+
+describe('c commits a container', () => {
+  test('asks for the name, then a CMD in exec form, and selects the new image', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press('c');
+    await screen.waitFor(/Commit web to a new image/);
+    screen.type('Bad Name');
+    screen.press('enter');
+    await screen.waitFor(/is not a valid image name/);
+    screen.press('ctrl+u');
+    screen.type('snap:1');
+    screen.press('enter');
+    await screen.waitFor(/Commit web as snap:1/);
+    screen.type('["echo",');
+    screen.press('enter');
+    await screen.waitFor(/That is not a valid JSON array/);
+    screen.press('ctrl+u');
+    // The engine lists the new image once it exists.
+    engine.images.push(fakeImage({ repoTags: ['snap:1'], id: `sha256:new${'0'.repeat(61)}` }));
+    screen.type('["echo","committed"]');
+    screen.press('enter');
+    await screen.waitFor(/docker commit -c 'CMD \["echo","committed"\]' web snap:1/);
+    await screen.waitFor(/▶ snap:1/);
+    expect(callsOf(engine, 'commit')).toEqual([
+      [
+        'commit',
+        engine.containers[0]!.id,
+        { repository: 'snap', tag: '1', changes: ['CMD ["echo","committed"]'] },
+      ],
+    ]);
+  });
+
+  test('a CMD in shell form runs in /bin/sh -c, like a Dockerfile; empty keeps the old CMD', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press('c');
+    await screen.waitFor(/Commit web to a new image/);
+    screen.type('snap');
+    screen.press('enter');
+    await screen.waitFor(/Commit web as snap:latest/);
+    screen.type('echo hi > /tmp/x');
+    screen.press('enter');
+    await screen.waitFor(/docker commit -c 'CMD \["\/bin\/sh","-c","echo hi > \/tmp\/x"\]' web snap:latest/);
+    // The commit moved the focus to the images list, where the new image is selected.
+    screen.press('1');
+    screen.press('c');
+    await screen.waitFor(/Commit web to a new image/);
+    screen.type('plain:2');
+    screen.press('enter');
+    await screen.waitFor(/Commit web as plain:2/);
+    screen.press('enter');
+    await screen.waitFor(/docker commit web plain:2/);
+    await screen.waitFor(/Committed web as plain:2/);
+    expect(callsOf(engine, 'commit').map((c) => c[2])).toEqual([
+      { repository: 'snap', tag: 'latest', changes: ['CMD ["/bin/sh","-c","echo hi > /tmp/x"]'] },
+      { repository: 'plain', tag: '2', changes: undefined },
+    ]);
+  });
+});
