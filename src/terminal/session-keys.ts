@@ -38,7 +38,8 @@ export class SessionKeys {
    */
   handle(raw: string, applicationCursor: boolean): SessionKeyResult {
     // Keys typed fast can arrive in one read ("\x10\x11"): berth's own keys inside it still count.
-    if (raw.length > 1 && /[\x06\x10\x11]/.test(raw) && !raw.startsWith('\x1b')) return this.handleEach(raw, applicationCursor);
+    if (raw.length > 1 && /[\x06\x10\x11]/.test(raw) && !raw.startsWith('\x1b'))
+      return this.handleEach(raw, applicationCursor);
     return this.handleOne(raw, applicationCursor);
   }
 

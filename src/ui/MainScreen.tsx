@@ -268,9 +268,10 @@ export function MainScreen(props: MainScreenProps) {
   const paneSize = sessionsState.fullScreen
     ? terminalSize(size.cols, layout.bodyHeight)
     : terminalSize(layout.detailWidth, layout.detailHeight);
+  const { cols: paneCols, rows: paneRows } = paneSize;
   useEffect(() => {
-    if (activeEntry) sessions.resize(activeEntry.key, paneSize);
-  }, [activeEntry, paneSize.cols, paneSize.rows, sessions]);
+    if (activeEntry) sessions.resize(activeEntry.key, { cols: paneCols, rows: paneRows });
+  }, [activeEntry, paneCols, paneRows, sessions]);
 
   const counts = countContainers(containersState.byId.values());
   const shownCount = rows.filter(isContainerRow).length;
