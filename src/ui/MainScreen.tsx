@@ -355,6 +355,7 @@ export function MainScreen(props: MainScreenProps) {
               theme={theme}
               now={now}
               tab={state.tab}
+              imageTab={state.imageTab}
               tabScroll={state.tabScroll}
               tabExtent={tabExtent}
               engine={connection.state === 'ready' ? model.engine : undefined}

@@ -23,6 +23,7 @@ import { scrollLogs } from './panes/log-window.js';
 import type { ScreenEvent, ScreenState } from './screen-state.js';
 import { askExecCommand, askRun, attach, execShell, offerStart } from './session-commands.js';
 import { scrollTop, tabCommand } from './tabs/detail-tabs.js';
+import { imageTabCommand } from './tabs/image-tabs.js';
 
 export interface CommandContext {
   state: ScreenState;
@@ -70,6 +71,8 @@ function imageLabelFor(image: ImageSummary): string {
 /** The docker command the focused item's most likely action stands for, for the status line. */
 export function focusedCommand(ctx: CommandContext): string | undefined {
   const { state, selectedContainer: c, selectedImage: image } = ctx;
+  if (state.focus === 'details' && state.lastList === 'images')
+    return image ? imageTabCommand(state.imageTab, imageLabelFor(image)) : undefined;
   if (state.focus === 'images')
     return image ? cli.dockerRun(imageLabelFor(image), { interactive: true, remove: true }) : undefined;
   if (!c) return undefined;
@@ -99,8 +102,8 @@ function moveList(ctx: CommandContext, delta: number | 'top' | 'bottom') {
   }
 }
 
-/** The details pane shows a container tab other than Logs. */
-const showsInsightTab = (state: ScreenState) => state.lastList === 'containers' && state.tab !== 'logs';
+/** The details pane shows a scrolling tab: a container's other than Logs, or an image's. */
+const showsInsightTab = (state: ScreenState) => state.lastList === 'images' || state.tab !== 'logs';
 
 function logPaneSize(ctx: CommandContext) {
   return { width: ctx.layout.detailWidth - 4, height: ctx.layout.detailHeight - 3 };
@@ -461,8 +464,8 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
 
     case 'prevTab':
     case 'nextTab':
-      // An image has one view; the tabs are a container's.
-      if (state.lastList !== 'containers') return;
+      if (state.lastList === 'images')
+        return dispatch({ type: 'switchImageTab', delta: action === 'nextTab' ? 1 : -1 });
       return dispatch({ type: 'switchTab', delta: action === 'nextTab' ? 1 : -1 });
     default:
       model.status.show({

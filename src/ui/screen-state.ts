@@ -5,6 +5,7 @@
 import type { Overlay } from './overlays/overlay.js';
 import type { LogViewState } from './panes/log-window.js';
 import { type DetailTab, stepTab } from './tabs/detail-tabs.js';
+import { type ImageTab, stepImageTab } from './tabs/image-tabs.js';
 
 export type Focus = 'containers' | 'images' | 'details';
 export type ListName = 'containers' | 'images';
@@ -23,6 +24,8 @@ export interface ScreenState {
   search: { query: string; matchIndex: number | undefined };
   /** The container tab the details pane shows (Logs, Inspect, Env, Stats, Top, Files). */
   tab: DetailTab;
+  /** The image tab the details pane shows (History, Inspect, Containers). */
+  imageTab: ImageTab;
   /** The first line shown in a scrolling tab other than Logs. */
   tabScroll: number;
 }
@@ -38,6 +41,7 @@ export const initialScreenState: ScreenState = {
   logView: { follow: true, topLine: 0, wrap: false, timestamps: false },
   search: { query: '', matchIndex: undefined },
   tab: 'logs',
+  imageTab: 'history',
   tabScroll: 0,
 };
 
@@ -57,6 +61,7 @@ export type ScreenEvent =
   | { type: 'logView'; view: Partial<LogViewState> }
   | { type: 'searchMatch'; matchIndex: number | undefined }
   | { type: 'switchTab'; delta: number }
+  | { type: 'switchImageTab'; delta: number }
   | { type: 'tabScroll'; top: number };
 
 const ORDER: Focus[] = ['containers', 'images', 'details'];
@@ -112,6 +117,8 @@ export function screenReducer(state: ScreenState, event: ScreenEvent): ScreenSta
       return { ...state, search: { ...state.search, matchIndex: event.matchIndex } };
     case 'switchTab':
       return { ...state, tab: stepTab(state.tab, event.delta), tabScroll: 0 };
+    case 'switchImageTab':
+      return { ...state, imageTab: stepImageTab(state.imageTab, event.delta), tabScroll: 0 };
     case 'tabScroll':
       return state.tabScroll === event.top ? state : { ...state, tabScroll: event.top };
   }

@@ -4,6 +4,7 @@
  * shows the docker command it stands for. The engine side is proven in test/engine and test/e2e.
  */
 import { afterEach, describe, expect, test } from 'vitest';
+import { describeHistoryStep } from '../../src/engine/images.js';
 import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
 import { Actions } from '../../src/state/actions.js';
 import { AppModel } from '../../src/state/app-model.js';
@@ -153,3 +154,72 @@ describe('c commits a container', () => {
     ]);
   });
 });
+
+describe('the image detail tabs', () => {
+  test('History lists the Dockerfile steps oldest first; ] shows Inspect, then the containers using it', async () => {
+    const engine = fixtures();
+    const now = Math.floor(Date.now() / 1000);
+    engine.imageHistory = async () => [
+      layer('/bin/sh -c #(nop)  CMD ["sh"]', 0, now - 60),
+      layer('/bin/sh -c echo hi > /greeting \x1b]0;pwned\x07', 3, now - 120),
+      layer('/bin/sh -c #(nop) ADD file:abc in / ', 1_990_000, now - 3600),
+    ];
+    engine.inspectImage = async (ref) => ({
+      id: ref,
+      shortId: ref.slice(7, 19),
+      repoTags: ['busybox:latest'],
+      repoDigests: [],
+      created: '2026-11-28T10:00:00.123Z',
+      size: 1_990_003,
+      architecture: 'amd64',
+      os: 'linux',
+      author: '',
+      comment: '',
+      config: {
+        cmd: ['sh'],
+        entrypoint: [],
+        env: ['PATH=/usr/bin:/bin'],
+        exposedPorts: ['80/tcp'],
+        workingDir: '/srv',
+        labels: { team: 'shop' },
+        user: '',
+      },
+    });
+    engine.containersUsingImage = async () => ['web'];
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    await screen.waitFor(/History │ Inspect │ Containers/);
+    await screen.waitFor(/3 +0B +\S.* ago +CMD \["sh"\]/);
+    const text = screen.screen();
+    expect(text).toMatch(/# {3}SIZE +CREATED +STEP.*\n.*1 +1\.99MB +About an hour ago +ADD file:abc in \//);
+    expect(text).toMatch(/2 +3B +2 minutes ago +RUN echo hi > \/greeting/);
+    expect(text.indexOf('ADD file:abc')).toBeLessThan(text.indexOf('RUN echo hi'));
+    expect(screen.rawOutput()).not.toContain('pwned\x07');
+    screen.press('enter');
+    screen.press(']');
+    await screen.waitFor(/Cmd +\["sh"\]/);
+    expect(screen.screen()).toMatch(/WorkingDir +\/srv/);
+    expect(screen.screen()).toMatch(/Ports +80\/tcp/);
+    expect(screen.screen()).toMatch(/PATH=\/usr\/bin:\/bin/);
+    expect(screen.screen()).toMatch(/team=shop/);
+    expect(screen.screen()).toMatch(/docker image inspect busybox:latest/);
+    screen.press(']');
+    await screen.waitFor(/│ *web +│/);
+    screen.press('[');
+    screen.press('[');
+    await screen.waitFor(/ADD file:abc/);
+  });
+});
+
+function layer(createdByRaw: string, size: number, created: number) {
+  return {
+    id: undefined,
+    created,
+    createdBy: describeHistoryStep(createdByRaw),
+    createdByRaw,
+    size,
+    comment: '',
+    tags: [],
+  };
+}

@@ -1,7 +1,7 @@
 /**
  * The right-hand pane. For a container: tabs, switched with `[` and `]` — Logs, Inspect, Env,
- * Stats, Top, Files — each reading the engine only while it is on screen. For an image: what
- * the list knows about it.
+ * Stats, Top, Files — each reading the engine only while it is on screen. For an image:
+ * History, Inspect and Containers (ImageTabs).
  */
 import { Box, Text } from 'ink';
 import type { Engine, ImageSummary } from '../../engine/engine.js';
@@ -10,16 +10,16 @@ import type { ContainerEntry } from '../../state/containers-store.js';
 import type { InsightModel } from '../../state/insight-model.js';
 import type { LogsModel, LogsState } from '../../state/logs-model.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
-import { Panel } from '../components/Panel.js';
 import { TabbedPanel } from '../components/TabbedPanel.js';
 import { humanDuration } from '../format/duration.js';
-import { humanSize } from '../format/size.js';
 import { useInsight } from '../hooks/use-insight.js';
 import { useStore } from '../hooks/use-store.js';
 import type { ListName } from '../screen-state.js';
 import { DETAIL_TABS, type DetailTab, TAB_TITLES } from '../tabs/detail-tabs.js';
 import { fileLines } from '../tabs/file-lines.js';
 import { countChanges } from '../tabs/file-tree.js';
+import { ImageTabs } from '../tabs/ImageTabs.js';
+import type { ImageTab } from '../tabs/image-tabs.js';
 import { envLines, inspectLines } from '../tabs/inspect-lines.js';
 import { StatsTab } from '../tabs/StatsTab.js';
 import { TabLines } from '../tabs/TabLines.js';
@@ -44,6 +44,8 @@ export interface DetailsPaneProps {
   theme: Theme;
   now: number;
   tab: DetailTab;
+  /** The image tab (History, Inspect, Containers) while the pane belongs to the images list. */
+  imageTab: ImageTab;
   /** The first line shown in the Inspect, Env, Top and Files tabs. */
   tabScroll: number;
   /** Written while drawing: how far the shown tab can scroll, for the scroll keys. */
@@ -78,15 +80,21 @@ export function DetailsPane(props: DetailsPaneProps) {
   );
   const border = focused ? theme.border.focused : theme.border.normal;
   if (mode === 'images') {
-    props.tabExtent.maxScroll = 0;
     return (
-      <Panel title="Image" width={width} height={height} focused={focused} borderColor={border}>
-        {image ? (
-          <ImageSummaryView image={image} theme={theme} now={props.now} width={width - 2} />
-        ) : (
-          <Text color={theme.text.muted}>No image selected.</Text>
-        )}
-      </Panel>
+      <ImageTabs
+        image={image}
+        tab={props.imageTab}
+        tabScroll={props.tabScroll}
+        tabExtent={props.tabExtent}
+        engine={props.engine}
+        generation={props.generation}
+        focused={focused}
+        borderColor={border}
+        width={width}
+        height={height}
+        theme={theme}
+        now={props.now}
+      />
     );
   }
   const name = container ? sanitizeForTerminal(container.name, { keepColors: false }) : '';
@@ -259,34 +267,5 @@ function InsightBody(props: InsightBodyProps) {
         <TabLines lines={lines} top={top} height={bodyHeight} theme={theme} />
       )}
     </>,
-  );
-}
-
-function ImageSummaryView({
-  image,
-  theme,
-  now,
-  width,
-}: {
-  image: ImageSummary;
-  theme: Theme;
-  now: number;
-  width: number;
-}) {
-  const rows: Array<[string, string]> = [
-    ['Tags', image.repoTags.length ? image.repoTags.join(', ') : '<none> (dangling)'],
-    ['ID', image.id],
-    ['Size', humanSize(image.size)],
-    ['Created', `${humanDuration(now - image.created * 1000)} ago`],
-  ];
-  return (
-    <Box flexDirection="column">
-      {rows.map(([k, v]) => (
-        <Text key={k} wrap="truncate-end">
-          <Text color={theme.text.muted}>{k.padEnd(9)}</Text>
-          {sanitizeForTerminal(v, { keepColors: false }).slice(0, Math.max(0, width - 9))}
-        </Text>
-      ))}
-    </Box>
   );
 }

@@ -64,7 +64,7 @@ const STILL_HINTS: Action[] = ['prevTab', 'nextTab', 'back', 'help'];
 
 /** The status-line hints for the focused detail pane. */
 export function detailHints(list: 'containers' | 'images', tab: DetailTab): Action[] {
-  if (list === 'images') return ['back', 'help'];
+  if (list === 'images') return SCROLLING_HINTS;
   if (tab === 'logs') return LOGS_HINTS;
   return tab === 'stats' ? STILL_HINTS : SCROLLING_HINTS;
 }
