@@ -107,6 +107,13 @@ export class LogsModel {
     return lines.length;
   }
 
+  /** Stops following and forgets the lines: the pane must not show one container's logs under another's name. */
+  reset() {
+    this.close();
+    this.buffer.clear();
+    this.store.set({ version: this.buffer.version, streaming: false });
+  }
+
   /** Stops following; the lines already read stay. */
   close() {
     this.generation++;

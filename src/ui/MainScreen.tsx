@@ -85,13 +85,28 @@ function editText(ctx: CommandContext, input: string, key: InkKey) {
   if (input && !key.ctrl && !key.meta && !key.tab) dispatch({ type: 'editText', edit: (t) => t + input });
 }
 
+/**
+ * Remembers the last result for the same inputs: a cursor move changes the screen state but not
+ * the list, and sorting 2,000 containers again on every key was most of a move's cost.
+ */
+function lastResult<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let last: { args: A; result: R } | undefined;
+  return (...args: A) => {
+    if (last && args.every((a, i) => Object.is(a, last!.args[i]))) return last.result;
+    last = { args, result: compute(...args) };
+    return last.result;
+  };
+}
+
+const listedContainers = lastResult((containers: ContainersState, showAll: boolean, filter: string) =>
+  containerRows(containers.byId.values(), { showAll, filter }),
+);
+const listedImages = lastResult((images: ImagesState, filter: string) => filterImages(images.images, filter));
+
 /** What the lists show for a screen state: derived, never stored, so it cannot go stale. */
 export function deriveView(state: ScreenState, containers: ContainersState, images: ImagesState) {
-  const rows = containerRows(containers.byId.values(), {
-    showAll: state.showAll,
-    filter: state.filters.containers,
-  });
-  const shownImages = filterImages(images.images, state.filters.images);
+  const rows = listedContainers(containers, state.showAll, state.filters.containers);
+  const shownImages = listedImages(images, state.filters.images);
   // Selection is by id, so it follows the item as the list changes; a vanished one falls back.
   const selectedKey = rows.some((r) => r.key === state.selected.containers && isContainerRow(r))
     ? state.selected.containers
@@ -145,17 +160,22 @@ export function MainScreen(props: MainScreenProps) {
   const now = useClock(rows);
   const layout = layoutFor(size, state.focus);
 
-  // The Logs tab follows the selected container; a new selection cancels the old stream.
+  // The Logs tab follows the selected container; a new selection cancels the old stream. It is
+  // opened once the cursor rests (running through a list opens no stream per row), and again
+  // when the container starts running (its old stream ended when it stopped).
   const followedId = selectedContainer?.id;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` changes after a reconnect, which must reopen the stream
+  const followedRunning = selectedContainer?.state === 'running';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` (a reconnect) and `followedRunning` (a start) must reopen the stream
   useEffect(() => {
-    if (!followedId || !model.engine) {
+    logs.reset();
+    if (!followedId || !model.engine) return;
+    const engine = model.engine;
+    const timer = setTimeout(() => void logs.open(engine, followedId), 80);
+    return () => {
+      clearTimeout(timer);
       logs.close();
-      return;
-    }
-    void logs.open(model.engine, followedId);
-    return () => logs.close();
-  }, [followedId, generation, logs, model]);
+    };
+  }, [followedId, followedRunning, generation, logs, model]);
 
   const tabExtent = useRef({ maxScroll: 0 }).current;
   const contextFor = (current: ScreenState, derived: ReturnType<typeof deriveView>): CommandContext => ({
