@@ -5,6 +5,7 @@
  */
 
 import * as attach from './attach.js';
+import * as build from './build.js';
 import type { EngineContext } from './client.js';
 import type { Endpoint } from './connection.js';
 import * as containers from './containers.js';
@@ -44,6 +45,11 @@ export interface Engine {
   containersUsingImage(imageId: string): Promise<string[]>;
   previewImagePrune(): Promise<images.ImagePrunePreview>;
   pruneImages(preview: images.ImagePrunePreview): Promise<images.ImagePruneResult>;
+  /** `docker build`: the classic builder's steps as events; fails with a BuildError naming the step. */
+  buildImage(
+    options: build.BuildOptions,
+    onEvent?: (event: build.BuildEvent) => void,
+  ): Promise<build.BuildResult>;
   streamLogs(
     id: string,
     options: logs.LogOptions,
@@ -105,6 +111,7 @@ export function createEngine(ctx: EngineContext): Engine {
     containersUsingImage: (id) => images.containersUsingImage(ctx, id),
     previewImagePrune: () => images.previewImagePrune(ctx),
     pruneImages: (p) => images.pruneImages(ctx, p),
+    buildImage: (o, onEvent) => build.buildImage(ctx, o, onEvent),
     streamLogs: (id, o, onLines) => logs.streamLogs(ctx, id, o, onLines),
     subscribeToEvents: (o) => events.subscribeToEvents(ctx, o),
     openExecSession: (id, argv, size) => exec.openExecSession(ctx, id, argv, size),

@@ -1,11 +1,15 @@
 /**
- * The image actions that ask first: `t` tag, `c` commit a container (with an optional new CMD).
+ * The image actions that ask first: `t` tag, `c` commit a container (with an optional new CMD),
+ * `b` build a directory.
  * Every name is checked with Docker's reference grammar before anything reaches the engine, and
  * each action shows the docker command it stands for; the new image ends up selected.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Engine, ImageSummary } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
 import { formatReference, normaliseReference } from '../engine/reference.js';
+import { BuildTask } from '../state/build-model.js';
 import type { ContainerEntry } from '../state/containers-store.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
@@ -175,5 +179,93 @@ function askCommitCmd(ctx: CommandContext, c: ContainerEntry, name: Extract<Refe
         return undefined;
       },
     },
+  });
+}
+
+/** Why `dir` cannot be built (missing, not a folder, no Dockerfile), or undefined. */
+export function buildContextProblem(dir: string, cwd = process.cwd()): string | undefined {
+  const full = path.resolve(cwd, dir);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    return `There is no directory ${full}.`;
+  }
+  if (!stat.isDirectory()) return `${full} is a file: give the directory that holds the Dockerfile.`;
+  if (!fs.existsSync(path.join(full, 'Dockerfile'))) return `${full} has no Dockerfile.`;
+  return undefined;
+}
+
+/** `b`: asks for the context directory, then the tag (may be empty), then builds in a view. */
+export function askBuild(ctx: CommandContext, initialDir = '.') {
+  ctx.dispatch({
+    type: 'openOverlay',
+    overlay: {
+      kind: 'prompt',
+      title: 'Build an image',
+      label: `Context directory holding a Dockerfile (relative to ${process.cwd()})`,
+      initial: initialDir,
+      onSubmit: (text) => {
+        const dir = text.trim() || '.';
+        const problem = buildContextProblem(dir);
+        if (problem) return problem;
+        askBuildTag(ctx, dir);
+        return undefined;
+      },
+    },
+  });
+}
+
+function askBuildTag(ctx: CommandContext, dir: string) {
+  ctx.dispatch({
+    type: 'openOverlay',
+    overlay: {
+      kind: 'prompt',
+      title: `Build ${dir}`,
+      label: 'Tag, repository[:tag], e.g. myapp:dev (empty: leave the image untagged)',
+      onSubmit: (text) => {
+        let tag: string | undefined;
+        if (text.trim() !== '') {
+          const checked = checkNewReference(text);
+          if (!checked.ok) return checked.reason;
+          tag = checked.reference;
+        }
+        startBuild(ctx, dir, tag);
+        return undefined;
+      },
+    },
+  });
+}
+
+function startBuild(ctx: CommandContext, dir: string, tag: string | undefined) {
+  const { model } = ctx;
+  const command = cli.dockerBuild(dir, { tag });
+  const engine = model.engine;
+  if (model.readOnly || !engine) {
+    const text = model.readOnly
+      ? 'berth is in read-only mode: nothing was changed.'
+      : 'Not connected to the engine.';
+    model.status.show({ kind: 'error', text, command });
+    return;
+  }
+  const build = new BuildTask({ dir: path.resolve(dir), tag });
+  ctx.dispatch({ type: 'openOverlay', overlay: { kind: 'build', title: command, build } });
+  model.status.show({ kind: 'progress', text: `Building ${dir}…`, command });
+  void build.run(engine).then((result) => {
+    const state = build.store.get();
+    if (result) {
+      const cached = state.steps.filter((s) => s.cached).length;
+      model.status.show({
+        kind: 'success',
+        text: `Built ${result.imageId.replace(/^sha256:/, '').slice(0, 12)}${result.tag ? ` as ${result.tag}` : ''} (${cached} of ${state.steps.length} steps cached).`,
+        command,
+      });
+      ctx.dispatch({ type: 'focus', focus: 'images' });
+      void selectImage(ctx, result.imageId);
+    } else if (state.status === 'cancelled') {
+      model.status.show({ kind: 'info', text: 'Build cancelled.', command });
+    } else {
+      model.status.show({ kind: 'error', text: state.error ?? 'The build failed.', command });
+    }
   });
 }

@@ -147,6 +147,17 @@ export function createFakeEngine(
     containersUsingImage: async () => [],
     previewImagePrune: async () => ({ images: [], totalSize: 0 }),
     pruneImages: async () => ({ removed: [], failed: [], spaceReclaimed: 0 }),
+    /** Two steps, the second served by the cache, as the classic builder reports them. */
+    buildImage: async (o, onEvent = () => undefined) => {
+      calls.push(['build', o.dir, o.tag]);
+      onEvent({ type: 'step', index: 1, total: 2, instruction: 'FROM busybox' });
+      onEvent({ type: 'stepDone', step: 1, layerId: 'aaaaaaaaaaaa', seconds: 0, cached: false });
+      onEvent({ type: 'step', index: 2, total: 2, instruction: 'RUN echo hi' });
+      onEvent({ type: 'cached', step: 2 });
+      onEvent({ type: 'stepDone', step: 2, layerId: 'bbbbbbbbbbbb', seconds: 0.1, cached: true });
+      onEvent({ type: 'done', imageId: 'bbbbbbbbbbbb' });
+      return { imageId: `sha256:${'b'.repeat(64)}`, tag: o.tag };
+    },
     streamLogs: async (id, _o, onLines) => {
       const lines = engine.logs[id] ?? [];
       queueMicrotask(() => onLines(lines));

@@ -3,7 +3,11 @@
  * grammar accepts before anything is sent, commit takes a CMD in exec or shell form, and each
  * shows the docker command it stands for. The engine side is proven in test/engine and test/e2e.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { BuildCancelledError } from '../../src/engine/build.js';
 import { describeHistoryStep } from '../../src/engine/images.js';
 import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
 import { Actions } from '../../src/state/actions.js';
@@ -209,6 +213,87 @@ describe('the image detail tabs', () => {
     screen.press('[');
     screen.press('[');
     await screen.waitFor(/ADD file:abc/);
+  });
+});
+
+describe('b builds a directory', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'berth-ui-build-'));
+  const app = path.join(root, 'app');
+  mkdirSync(app);
+  writeFileSync(path.join(app, 'Dockerfile'), 'FROM busybox\nRUN echo hi\n');
+  const empty = path.join(root, 'empty');
+  mkdirSync(empty);
+
+  test('refuses a missing directory, one without a Dockerfile and a bad tag; then streams the steps', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('b');
+    await screen.waitFor(/Build an image/);
+    expect(screen.screen()).toMatch(/> \. /);
+    screen.press('ctrl+u');
+    screen.type(path.join(root, 'nope'));
+    screen.press('enter');
+    await screen.waitFor(/There is no directory/);
+    screen.press('ctrl+u');
+    screen.type(empty);
+    screen.press('enter');
+    await screen.waitFor(/has no Dockerfile/);
+    screen.press('ctrl+u');
+    screen.type(app);
+    screen.press('enter');
+    await screen.waitFor(/Tag, repository\[:tag\]/);
+    screen.type('App:dev');
+    screen.press('enter');
+    await screen.waitFor(/repository names must be lowercase/);
+    expect(callsOf(engine, 'build')).toEqual([]);
+    screen.press('ctrl+u');
+    screen.type('app:dev');
+    screen.press('enter');
+    await screen.waitFor(/Successfully built bbbbbbbbbbbb/);
+    const text = screen.screen();
+    expect(text).toMatch(/Step 1\/2 : FROM busybox/);
+    expect(text).toMatch(/Step 2\/2 : RUN echo hi +CACHED/);
+    expect(text).toMatch(/1 of 2 steps from the cache/);
+    await screen.waitFor(
+      new RegExp(`docker build -t app:dev ${app.replace(/[/.]/g, '\\$&')} · Built bbbbbbbbbbbb as app:dev`),
+    );
+    expect(callsOf(engine, 'build')).toEqual([['build', app, 'app:dev']]);
+    screen.press('escape');
+    await screen.waitFor((s) => !s.includes('Successfully built'));
+  });
+
+  test('Esc cancels a running build through its signal', async () => {
+    const engine = fixtures();
+    let aborted = false;
+    engine.buildImage = (o, onEvent = () => undefined) =>
+      new Promise((_resolve, reject) => {
+        onEvent({ type: 'step', index: 1, total: 3, instruction: 'RUN sleep 100' });
+        onEvent({ type: 'output', step: 1, text: 'sleeping' });
+        o.signal?.addEventListener('abort', () => {
+          aborted = true;
+          reject(new BuildCancelledError());
+        });
+      });
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('b');
+    await screen.waitFor(/Build an image/);
+    screen.press('ctrl+u');
+    screen.type(app);
+    screen.press('enter');
+    await screen.waitFor(/Tag, repository/);
+    screen.press('enter');
+    await screen.waitFor(/Step 1\/3 : RUN sleep 100 +running…/);
+    expect(screen.screen()).toMatch(/│ sleeping/);
+    expect(screen.screen()).toMatch(/Esc cancels the build/);
+    screen.press('escape');
+    await screen.waitFor(/Build cancelled: the engine stopped it/);
+    expect(aborted).toBe(true);
+    screen.press('escape');
+    await screen.waitFor((s) => !s.includes('Build cancelled:'));
   });
 });
 

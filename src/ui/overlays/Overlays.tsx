@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog.js';
 import { useStableInput } from '../hooks/use-stable-input.js';
 import type { TerminalSize } from '../hooks/use-terminal-size.js';
 import type { Theme } from '../theme.js';
+import { BuildDialog } from './BuildDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { HelpDialog } from './HelpDialog.js';
 import { MenuDialog } from './MenuDialog.js';
@@ -50,7 +51,7 @@ function MessageDialog({
 
 export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClose }: OverlaysProps) {
   if (!overlay) return null;
-  const width = Math.min(size.cols - 2, overlay.kind === 'help' ? 90 : 76);
+  const width = Math.min(size.cols - 2, overlay.kind === 'help' ? 90 : overlay.kind === 'build' ? 110 : 76);
   const maxRows = Math.max(3, size.rows - 8);
   let dialog: React.ReactNode;
   switch (overlay.kind) {
@@ -96,6 +97,18 @@ export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClo
           key={`${overlay.title}\n${overlay.label}`}
           overlay={overlay}
           width={width}
+          theme={theme}
+          onClose={onClose}
+        />
+      );
+      break;
+    case 'build':
+      dialog = (
+        <BuildDialog
+          title={overlay.title}
+          build={overlay.build}
+          width={width}
+          maxRows={maxRows}
           theme={theme}
           onClose={onClose}
         />

@@ -1,4 +1,5 @@
 /** The one dialog that may be open over the screen at a time. */
+import type { BuildTask } from '../../state/build-model.js';
 
 export interface MenuItem {
   label: string;
@@ -34,4 +35,6 @@ export type Overlay =
       onSubmit: (text: string) => string | undefined;
     }
   | { kind: 'help' }
+  /** A build streaming its steps; Esc cancels it while it runs. */
+  | { kind: 'build'; title: string; build: BuildTask }
   | { kind: 'message'; title: string; lines: string[] };
