@@ -1,0 +1,128 @@
+/**
+ * The image keys in the real app (`bin/berth` in a pty) against an engine of this file's own:
+ * `t` tags, `c` commits a container with a new CMD that the committed image then runs, and `b`
+ * builds a four-step Dockerfile whose rebuild shows every step after FROM served by the cache.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { EngineContext } from '../../src/engine/client.js';
+import { makeContainer, startOwnEngine } from '../support/engine.js';
+import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
+import { dialogLines, openBerth, removeAllContainers, selectContainer } from './berth-session.js';
+
+disposeAppsAfterEach();
+
+let own: Awaited<ReturnType<typeof startOwnEngine>>;
+let context: EngineContext;
+const cleanup: Array<() => Promise<unknown>> = [];
+
+beforeAll(async () => {
+  own = await startOwnEngine('e2e-images');
+  context = own.context;
+});
+afterEach(async () => {
+  cleanup.length = 0;
+  await removeAllContainers(context);
+});
+afterAll(async () => {
+  await own?.engine.destroy();
+});
+
+/** Focuses the images list and waits for `name` to be the selected image. */
+async function focusImage(app: PtyApp, name: string) {
+  app.press('2');
+  await app.waitFor(new RegExp(`│▶ ${name.replace(/[.:/]/g, '\\$&')}`), { timeout: 5000 });
+}
+
+/** Types an answer into the open prompt once it shows `title`, and accepts it. */
+async function answer(app: PtyApp, title: RegExp, text: string) {
+  await app.waitFor((screen) => dialogLines(screen).some((l) => title.test(l)), { timeout: 5000 });
+  app.press('ctrl+u');
+  await app.waitFor((screen) => dialogLines(screen).includes('>'), { timeout: 3000 });
+  app.type(text);
+  await app.waitFor((screen) => dialogLines(screen).includes(`> ${text}`), { timeout: 3000 });
+  app.press('enter');
+}
+
+/** What a container of `image` prints, run to its end through dockerode (no TTY: framed output). */
+async function outputOf(image: string): Promise<string> {
+  const container = await context.docker.createContainer({ Image: image });
+  cleanup.push(() => container.remove({ force: true }));
+  await container.start();
+  await container.wait();
+  const raw = (await container.logs({ stdout: true, stderr: true })) as Buffer;
+  let text = '';
+  // Each frame: stream byte, three zero bytes, a big-endian length, then the payload.
+  for (let at = 0; at + 8 <= raw.length; at += 8 + raw.readUInt32BE(at + 4)) {
+    text += raw.subarray(at + 8, at + 8 + raw.readUInt32BE(at + 4)).toString();
+  }
+  return text;
+}
+
+describe('image keys', () => {
+  test('t tags the selected image; an invalid name is refused in the prompt, a valid one appears', async () => {
+    const app = await openBerth(own.engine.host);
+    await focusImage(app, 'busybox:latest');
+    app.press('t');
+    await answer(app, /Tag busybox:latest/, 'Bad Name');
+    await app.waitFor(/is not a valid image name/);
+    await answer(app, /Tag busybox:latest/, 'e2e/tagged:1');
+    await app.waitFor('docker tag busybox:latest e2e/tagged:1');
+    // The heading above History names every tag of the image, in the engine's order.
+    await app.waitFor(/(busybox:latest, e2e\/tagged:1|e2e\/tagged:1, busybox:latest) · /, { timeout: 5000 });
+    const tagged = await context.docker.getImage('e2e/tagged:1').inspect();
+    const original = await context.docker.getImage('busybox:latest').inspect();
+    expect(tagged.Id).toBe(original.Id);
+    await expect(context.docker.getImage('Bad Name').inspect()).rejects.toThrow();
+  });
+
+  test('c commits a container with CMD ["echo","committed"]; the new image is selected and prints committed', async () => {
+    await makeContainer(context, cleanup, { name: 'web', cmd: ['sleep', '100000'], init: true });
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'web');
+    app.press('c');
+    await answer(app, /Commit web to a new image/, 'e2e/committed:1');
+    await answer(app, /Commit web as e2e\/committed:1/, '["echo","committed"]');
+    await app.waitFor(`docker commit -c 'CMD ["echo","committed"]' web e2e/committed:1`, { timeout: 5000 });
+    await app.waitFor(/│▶ e2e\/committed:1 /, { timeout: 5000 });
+    const details = await context.docker.getImage('e2e/committed:1').inspect();
+    expect(details.Config.Cmd).toEqual(['echo', 'committed']);
+    expect((await outputOf('e2e/committed:1')).trim()).toBe('committed');
+  });
+
+  test('b builds a four-step Dockerfile; the rebuild shows every step after FROM as cached', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'berth-e2e-build-'));
+    const token = Date.now().toString(36);
+    writeFileSync(
+      path.join(dir, 'Dockerfile'),
+      `FROM busybox\nRUN echo ${token} > /token\nRUN echo step three\nCMD ["cat", "/token"]\n`,
+    );
+    const app = await openBerth(own.engine.host);
+    const steps = (screen: string) => dialogLines(screen).filter((l) => /^Step \d\/4 : /.test(l));
+
+    for (const round of ['first', 'rebuild']) {
+      app.press('2');
+      await app.waitFor(/│▶ \S/);
+      app.press('b');
+      await answer(app, /Build an image/, dir);
+      await answer(app, /Build /, 'e2e/built:1');
+      await app.waitFor(/Successfully tagged e2e\/built:1/, { timeout: 20_000 });
+      const shown = steps(app.screen());
+      expect(shown).toHaveLength(4);
+      expect(shown[0]).not.toMatch(/CACHED/);
+      for (const step of shown.slice(1)) {
+        if (round === 'first') expect(step).not.toMatch(/CACHED/);
+        else expect(step).toMatch(/ CACHED /);
+      }
+      if (round === 'first') expect(dialogLines(app.screen())).toContain(`│ step three`);
+      await app.waitFor(`docker build -t e2e/built:1 ${dir}`);
+      // The dialog hides the list; the detail pane's heading names the selected image.
+      await app.waitFor(/│e2e\/built:1 · [0-9a-f]{12} · /);
+      app.press('enter');
+      await app.waitFor((screen) => dialogLines(screen).length === 0);
+    }
+    expect((await outputOf('e2e/built:1')).trim()).toBe(token);
+  });
+});
