@@ -105,11 +105,22 @@ export class SessionsModel {
     }));
   }
 
+  private lastRedraw = 0;
+
+  /**
+   * A keystroke's echo is drawn at once (the leading edge); a flood of output (a `cat` of a big
+   * file) is drawn at most once per `redrawMs`.
+   */
   private scheduleRedraw() {
-    this.redrawTimer ??= setTimeout(() => {
+    if (this.redrawTimer) return;
+    const wait = this.lastRedraw + this.redrawMs - Date.now();
+    const redraw = () => {
       this.redrawTimer = undefined;
+      this.lastRedraw = Date.now();
       this.update((s) => ({ ...s, version: s.version + 1 }));
-    }, this.redrawMs);
+    };
+    if (wait <= 0) redraw();
+    else this.redrawTimer = setTimeout(redraw, wait);
   }
 
   get(key: string | undefined): SessionEntry | undefined {

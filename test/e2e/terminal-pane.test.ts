@@ -81,15 +81,23 @@ describe.each(['cli', 'api'])('with the %s backend', (backend) => {
     const before = await run(app, 'stty size', /│(\d+) (\d+) +│/);
     const [, rows1, cols1] = /│(\d+) (\d+) +│/.exec(before)!;
     app.resize(160, 44);
-    app.type('clear; stty size');
-    app.press('enter');
-    const after = await app.waitFor(
-      (s) => {
-        const m = /│(\d+) (\d+) +│/.exec(s);
-        return Boolean(m && (m[1] !== rows1 || m[2] !== cols1));
-      },
-      { timeout: 10_000 },
-    );
+    // The new size reaches the shell a moment after the terminal changed (SIGWINCH, a redraw, the
+    // TTY resize): ask again until it answers with another size.
+    let after = '';
+    for (let attempt = 0; attempt < 10 && !after; attempt++) {
+      app.type('clear; stty size');
+      app.press('enter');
+      after = await app
+        .waitFor(
+          (s) => {
+            const m = /│(\d+) (\d+) +│/.exec(s);
+            return Boolean(m && (m[1] !== rows1 || m[2] !== cols1));
+          },
+          { timeout: 1000 },
+        )
+        .catch(() => '');
+    }
+    expect(after, 'stty size never reported the new size').not.toBe('');
     const [, rows2, cols2] = /│(\d+) (\d+) +│/.exec(after)!;
     expect(Number(cols2)).toBeGreaterThan(Number(cols1));
     expect(Number(rows2)).toBeGreaterThan(Number(rows1));
