@@ -79,6 +79,7 @@ export const ACTIONS = {
   imageCreate: action('images', 'create', 'create a container', true),
   imageBuild: action('images', 'build', 'build from a directory (asks for the path and the tag)', true),
   imageTag: action('images', 'tag', 'tag', true),
+  imagePull: action('images', 'pull', 'pull an image from a registry (asks for the name)', true),
   imageRemove: action('images', 'remove', 'remove (asks)', true),
   imagePrune: action('images', 'prune', 'prune dangling images', true),
 

@@ -48,6 +48,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   imageCreate: ['C'],
   imageBuild: ['b'],
   imageTag: ['t'],
+  imagePull: ['p'],
   imageRemove: ['d'],
   imagePrune: ['P'],
 

@@ -1,6 +1,6 @@
 /**
  * The image actions that ask first: `t` tag, `c` commit a container (with an optional new CMD),
- * `b` build a directory.
+ * `b` build a directory, `p` pull.
  * Every name is checked with Docker's reference grammar before anything reaches the engine, and
  * each action shows the docker command it stands for; the new image ends up selected.
  */
@@ -11,6 +11,7 @@ import { EngineError } from '../engine/errors.js';
 import { formatReference, normaliseReference } from '../engine/reference.js';
 import { BuildTask } from '../state/build-model.js';
 import type { ContainerEntry } from '../state/containers-store.js';
+import { PullTask } from '../state/pull-model.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
 
@@ -266,6 +267,56 @@ function startBuild(ctx: CommandContext, dir: string, tag: string | undefined) {
       model.status.show({ kind: 'info', text: 'Build cancelled.', command });
     } else {
       model.status.show({ kind: 'error', text: state.error ?? 'The build failed.', command });
+    }
+  });
+}
+
+/** `p` on the images list (or `pull` in the palette): asks for a name, then pulls it in a view. */
+export function askPull(ctx: CommandContext) {
+  ctx.dispatch({
+    type: 'openOverlay',
+    overlay: {
+      kind: 'prompt',
+      title: 'Pull an image',
+      label: 'Name, e.g. busybox:1.36 or 127.0.0.1:5000/team/app:1 (no tag means latest)',
+      onSubmit: (text) => {
+        const typed = text.trim();
+        if (typed === '') return 'Type a name such as busybox:1.36, or Esc to cancel.';
+        const parsed = normaliseReference(typed);
+        if (!parsed.ok) return `"${typed}" is not a valid image name: ${parsed.reason}.`;
+        startPull(ctx, formatReference(parsed));
+        return undefined;
+      },
+    },
+  });
+}
+
+function startPull(ctx: CommandContext, reference: string) {
+  const { model } = ctx;
+  const command = cli.shellJoin(['docker', 'pull', reference]);
+  const engine = model.engine;
+  if (model.readOnly || !engine) {
+    const text = model.readOnly
+      ? 'berth is in read-only mode: nothing was changed.'
+      : 'Not connected to the engine.';
+    model.status.show({ kind: 'error', text, command });
+    return;
+  }
+  const pull = new PullTask(reference);
+  ctx.dispatch({ type: 'openOverlay', overlay: { kind: 'pull', title: command, pull } });
+  model.status.show({ kind: 'progress', text: `Pulling ${reference}…`, command });
+  void pull.run(engine).then(async (ok) => {
+    const state = pull.store.get();
+    if (ok) {
+      model.status.show({ kind: 'success', text: `Pulled ${reference}.`, command });
+      await model.images?.load().catch(() => undefined);
+      const found = model.images?.store.get().images.find((i) => i.repoTags.includes(reference));
+      ctx.dispatch({ type: 'focus', focus: 'images' });
+      if (found) ctx.dispatch({ type: 'select', list: 'images', key: found.id });
+    } else if (state.status === 'cancelled') {
+      model.status.show({ kind: 'info', text: 'Pull cancelled.', command });
+    } else {
+      model.status.show({ kind: 'error', text: state.error ?? 'The pull failed.', command });
     }
   });
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { BuildCancelledError } from '../../src/engine/build.js';
+import { EngineError } from '../../src/engine/errors.js';
 import { describeHistoryStep } from '../../src/engine/images.js';
 import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
 import { Actions } from '../../src/state/actions.js';
@@ -294,6 +295,77 @@ describe('b builds a directory', () => {
     expect(aborted).toBe(true);
     screen.press('escape');
     await screen.waitFor((s) => !s.includes('Build cancelled:'));
+  });
+});
+
+describe('p pulls an image', () => {
+  test('refuses a bad name, then shows a progress bar per layer and selects the pulled image', async () => {
+    const engine = fixtures();
+    const pulled = fakeImage({ repoTags: ['alpine:3.20'] });
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('p');
+    await screen.waitFor(/Pull an image/);
+    screen.type('Alpine');
+    screen.press('enter');
+    await screen.waitFor(/repository names must be lowercase/);
+    expect(callsOf(engine, 'pull')).toEqual([]);
+    const pull = engine.pullImage;
+    let progress: (bytes: number) => void = () => undefined;
+    let finish: () => void = () => undefined;
+    engine.pullImage = (reference, onProgress, o) =>
+      new Promise((resolve) => {
+        progress = (n) =>
+          onProgress?.({
+            layers: [
+              {
+                id: 'fa4e1a7e0001',
+                phase: 'downloading',
+                status: 'Downloading',
+                current: n,
+                total: 2_000_000,
+              },
+            ],
+            messages: ['3.20: Pulling from library/alpine'],
+            digest: undefined,
+            error: undefined,
+          });
+        finish = () => {
+          engine.images.push(pulled);
+          resolve(pull(reference, undefined, o));
+        };
+      });
+    screen.press('ctrl+u');
+    screen.type('alpine:3.20');
+    screen.press('enter');
+    await screen.waitFor(/docker pull alpine:3\.20/);
+    progress(1_000_000);
+    await screen.waitFor(/fa4e1a7e0001: Downloading +\[=+> +\] +1MB\/2MB/);
+    expect(screen.screen()).toMatch(/3\.20: Pulling from library\/alpine/);
+    finish();
+    await screen.waitFor(/Digest: sha256:d{64}/);
+    await screen.waitFor(/Pulled alpine:3\.20\./);
+    screen.press('enter');
+    await screen.waitFor((text) => !text.includes('Digest:'));
+    expect(screen.screen()).toMatch(/▶ alpine:3\.20/);
+  });
+
+  test('a refusal from the registry is a sentence; the palette offers pull by name', async () => {
+    const engine = fixtures();
+    engine.pullImage = async () => {
+      throw new EngineError('NotFound', 'The registry has no image nothere:1 (manifest unknown).');
+    };
+    const { screen } = await open(engine);
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type('imagePull');
+    screen.press('enter');
+    await screen.waitFor(/Pull an image/);
+    screen.type('nothere:1');
+    screen.press('enter');
+    await screen.waitFor(/The registry has no image nothere:1 \(manifest unknown\)\./);
+    expect(screen.screen()).toMatch(/Failed · Esc or Enter closes/);
   });
 });
 

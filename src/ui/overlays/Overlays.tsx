@@ -12,6 +12,7 @@ import { HelpDialog } from './HelpDialog.js';
 import { MenuDialog } from './MenuDialog.js';
 import type { Overlay } from './overlay.js';
 import { PromptDialog } from './PromptDialog.js';
+import { PullDialog } from './PullDialog.js';
 
 export interface OverlaysProps {
   overlay: Overlay | undefined;
@@ -51,7 +52,10 @@ function MessageDialog({
 
 export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClose }: OverlaysProps) {
   if (!overlay) return null;
-  const width = Math.min(size.cols - 2, overlay.kind === 'help' ? 90 : overlay.kind === 'build' ? 110 : 76);
+  const width = Math.min(
+    size.cols - 2,
+    overlay.kind === 'help' ? 90 : overlay.kind === 'build' || overlay.kind === 'pull' ? 110 : 76,
+  );
   const maxRows = Math.max(3, size.rows - 8);
   let dialog: React.ReactNode;
   switch (overlay.kind) {
@@ -107,6 +111,18 @@ export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClo
         <BuildDialog
           title={overlay.title}
           build={overlay.build}
+          width={width}
+          maxRows={maxRows}
+          theme={theme}
+          onClose={onClose}
+        />
+      );
+      break;
+    case 'pull':
+      dialog = (
+        <PullDialog
+          title={overlay.title}
+          pull={overlay.pull}
           width={width}
           maxRows={maxRows}
           theme={theme}

@@ -1,5 +1,6 @@
 /** The one dialog that may be open over the screen at a time. */
 import type { BuildTask } from '../../state/build-model.js';
+import type { PullTask } from '../../state/pull-model.js';
 
 export interface MenuItem {
   label: string;
@@ -37,4 +38,6 @@ export type Overlay =
   | { kind: 'help' }
   /** A build streaming its steps; Esc cancels it while it runs. */
   | { kind: 'build'; title: string; build: BuildTask }
+  /** A pull with a progress bar per layer; Esc cancels it while it runs. */
+  | { kind: 'pull'; title: string; pull: PullTask }
   | { kind: 'message'; title: string; lines: string[] };

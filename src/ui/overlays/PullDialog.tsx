@@ -1,0 +1,40 @@
+/** The pull view: a progress bar per layer; Esc cancels a running pull. */
+import type { PullTask } from '../../state/pull-model.js';
+import { useStore } from '../hooks/use-store.js';
+import { pullLines } from '../tabs/pull-lines.js';
+import type { Theme } from '../theme.js';
+import { StreamDialog } from './StreamDialog.js';
+
+export interface PullDialogProps {
+  title: string;
+  pull: PullTask;
+  width: number;
+  maxRows: number;
+  theme: Theme;
+  onClose: () => void;
+}
+
+const ENDED = {
+  running: 'Esc cancels the pull',
+  succeeded: 'Pulled',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+export function PullDialog({ title, pull, width, maxRows, theme, onClose }: PullDialogProps) {
+  const state = useStore(pull.store);
+  return (
+    <StreamDialog
+      title={title}
+      lines={pullLines(state, Math.max(10, Math.min(50, width - 60)))}
+      isRunning={() => pull.running}
+      cancel={() => pull.cancel()}
+      footer={ENDED[state.status]}
+      failed={state.status === 'failed'}
+      width={width}
+      maxRows={maxRows}
+      theme={theme}
+      onClose={onClose}
+    />
+  );
+}
