@@ -66,7 +66,7 @@ const HINTS: Record<string, Action[]> = {
     'filter',
     'help',
   ],
-  images: ['imageRemove', 'imagePrune', 'filter', 'help'],
+  images: ['imageRun', 'imageBuild', 'imageTag', 'imagePull', 'imageRemove', 'imagePrune', 'filter', 'help'],
   details: ['logsFollow', 'logsTimestamps', 'logsWrap', 'filter', 'logsSave', 'back', 'help'],
 };
 
