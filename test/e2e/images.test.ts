@@ -1,15 +1,18 @@
 /**
  * The image keys in the real app (`bin/berth` in a pty) against an engine of this file's own:
  * `t` tags, `c` commits a container with a new CMD that the committed image then runs, and `b`
- * builds a four-step Dockerfile whose rebuild shows every step after FROM served by the cache.
+ * builds a four-step Dockerfile whose rebuild shows every step after FROM served by the cache,
+ * `p` pulls from a registry on the engine's loopback with a row per layer.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
+import { pushImage } from '../../src/engine/transfer.js';
 import { makeContainer, startOwnEngine } from '../support/engine.js';
 import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
+import { startRegistry } from '../support/registry.js';
 import { dialogLines, openBerth, removeAllContainers, selectContainer } from './berth-session.js';
 
 disposeAppsAfterEach();
@@ -124,5 +127,40 @@ describe('image keys', () => {
       await app.waitFor((screen) => dialogLines(screen).length === 0);
     }
     expect((await outputOf('e2e/built:1')).trim()).toBe(token);
+  });
+
+  // Last: it removes every local image, busybox included, so the pull has a layer to move.
+  test('p pulls from a registry with a row per layer and selects the image; a missing name is a sentence', async () => {
+    const registry = await startRegistry(own.engine);
+    const noCredentials = path.join(mkdtempSync(path.join(tmpdir(), 'berth-e2e-docker-')), 'empty');
+    mkdirSync(noCredentials);
+    const name = `${registry.host}/berth/pulled:1`;
+    try {
+      await context.docker
+        .getImage('busybox:latest')
+        .tag({ repo: `${registry.host}/berth/pulled`, tag: '1' });
+      await pushImage(context, name, undefined, { env: { DOCKER_CONFIG: noCredentials } });
+      for (const image of await context.docker.listImages())
+        await context.docker.getImage(image.Id).remove({ force: true });
+
+      const app = await openBerth(own.engine.host, { env: { DOCKER_CONFIG: noCredentials } });
+      app.press('2');
+      await app.waitFor('Images (0)');
+      app.press('p');
+      await answer(app, /Pull an image/, name);
+      await app.waitFor(/Digest: sha256:[0-9a-f]{64}/, { timeout: 20_000 });
+      const lines = dialogLines(app.screen());
+      expect(lines.some((l) => /^[0-9a-f]{12}: Pull complete/.test(l))).toBe(true);
+      await app.waitFor(`docker pull ${name} · Pulled ${name}.`);
+      app.press('enter');
+      await app.waitFor((screen) => dialogLines(screen).length === 0);
+      await app.waitFor(`│▶ ${name}`);
+
+      app.press('p');
+      await answer(app, /Pull an image/, `${registry.host}/nope/x:1`);
+      await app.waitFor(/has no image nope\/x:1/, { timeout: 10_000 });
+    } finally {
+      await registry.destroy();
+    }
   });
 });
