@@ -150,6 +150,11 @@ export function MainScreen(props: MainScreenProps) {
   const sessions = props.sessions;
   const sessionsState = useStore(sessions.store);
   const activeEntry = sessionsState.active ? sessions.get(sessionsState.active) : undefined;
+  const withSessions = useMemo(
+    () =>
+      new Set(sessionsState.sessions.filter((e) => e.status !== 'exited').map((e) => e.request.containerId)),
+    [sessionsState.sessions],
+  );
 
   const view = useMemo(
     () => deriveView(state, containersState, imagesState),
@@ -331,10 +336,11 @@ export function MainScreen(props: MainScreenProps) {
               height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}
               theme={theme}
               showAll={state.showAll}
-              counts={{ shown: shownCount, total: state.showAll ? counts.total : counts.total }}
+              counts={{ shown: shownCount, total: counts.total }}
               filter={state.filters.containers}
               filterEditing={state.editing === 'containers'}
               now={now}
+              withSessions={withSessions}
             />
             <ImagesPane
               images={images}

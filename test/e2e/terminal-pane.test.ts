@@ -110,6 +110,8 @@ describe.each(['cli', 'api'])('with the %s backend', (backend) => {
     app.press('ctrl+q');
     await app.waitFor(/Detached: docker exec -it shell sh keeps running/);
     expect(app.screen()).not.toContain('Terminal │');
+    // The list marks the container whose session lives on.
+    expect(app.screen()).toContain('▶»shell');
     app.press('e');
     await app.waitFor(/Terminal │ docker exec -it shell sh/);
     expect(app.screen()).toContain('marker-42');

@@ -18,6 +18,8 @@ export interface ContainersPaneProps {
   filter: string;
   filterEditing: boolean;
   now: number;
+  /** Containers with an interactive session still open (detached or shown), marked `»`. */
+  withSessions?: ReadonlySet<string>;
 }
 
 export function ContainersPane(props: ContainersPaneProps) {
@@ -71,7 +73,10 @@ export function ContainersPane(props: ContainersPaneProps) {
             const highlight = selected && focused;
             return (
               <Text wrap="truncate-end" inverse={highlight}>
-                <Text>{selected ? '▶ ' : '  '}</Text>
+                <Text>{selected ? '▶' : ' '}</Text>
+                <Text color={highlight ? undefined : theme.text.accent}>
+                  {props.withSessions?.has(row.container.id) ? '»' : ' '}
+                </Text>
                 <Text bold={selected}>{cells.name}</Text>
                 <Text> </Text>
                 <Text color={highlight ? undefined : theme.state[row.container.state]}>{cells.state}</Text>
