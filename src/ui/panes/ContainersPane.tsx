@@ -1,6 +1,7 @@
 /** The containers list: state-coloured rows, compose groups, filter line, live status text. */
 import { Box, Text } from 'ink';
 import type { ContainerRow } from '../../state/selectors.js';
+import { FilterLine } from '../components/FilterLine.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
 import type { Theme } from '../theme.js';
@@ -38,12 +39,7 @@ export function ContainersPane(props: ContainersPaneProps) {
       borderColor={focused ? theme.border.focused : theme.border.normal}
       info={props.showAll ? 'A: running only' : 'A: all'}
     >
-      {filterLine ? (
-        <Text wrap="truncate-end" color={theme.text.accent}>
-          /{filter}
-          {filterEditing ? <Text inverse> </Text> : null}
-        </Text>
-      ) : null}
+      <FilterLine filter={filter} editing={filterEditing} theme={theme} />
       {rows.length === 0 ? (
         <Text color={theme.text.muted} wrap="truncate-end">
           {filter

@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import type { ImageSummary } from '../../engine/engine.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
+import { FilterLine } from '../components/FilterLine.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
 import { humanDuration } from '../format/duration.js';
@@ -46,12 +47,7 @@ export function ImagesPane(props: ImagesPaneProps) {
       focused={focused}
       borderColor={focused ? theme.border.focused : theme.border.normal}
     >
-      {filterLine ? (
-        <Text wrap="truncate-end" color={theme.text.accent}>
-          /{filter}
-          {filterEditing ? <Text inverse> </Text> : null}
-        </Text>
-      ) : null}
+      <FilterLine filter={filter} editing={filterEditing} theme={theme} />
       {images.length === 0 ? (
         <Text color={theme.text.muted}>{filter ? `  No image matches "${filter}".` : '  No images.'}</Text>
       ) : (
