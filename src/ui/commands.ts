@@ -16,7 +16,7 @@ import { type ContainerRow, moveSelection } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
-import { askBuild, askCommit, askPull, askTag } from './image-commands.js';
+import { askBuild, askCommit, askCreate, askPull, askTag } from './image-commands.js';
 import type { Layout } from './layout.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
@@ -260,6 +260,11 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       return askBuild(ctx);
     case 'imagePull':
       return askPull(ctx);
+    case 'imageCreate': {
+      const image = needImage(ctx);
+      if (image) askCreate(ctx, image);
+      return;
+    }
     case 'imageTag': {
       const image = needImage(ctx);
       if (image) askTag(ctx, image);

@@ -369,6 +369,38 @@ describe('p pulls an image', () => {
   });
 });
 
+describe('C creates a container', () => {
+  test('asks for a command and a name (refusing a bad one), then docker create, and shows all containers', async () => {
+    const engine = fixtures();
+    engine.createContainer = async (spec) => {
+      engine.calls.push(['create', spec]);
+      return `worker2${'0'.repeat(57)}`;
+    };
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('C');
+    await screen.waitFor(/Create a container from busybox:latest/);
+    screen.type('sleep 100');
+    screen.press('enter');
+    await screen.waitFor(/Container name \(empty: the engine picks one\)/);
+    screen.type('bad name');
+    screen.press('enter');
+    await screen.waitFor(/"bad name" is not a valid container name/);
+    expect(callsOf(engine, 'create')).toEqual([]);
+    screen.press('ctrl+u');
+    screen.type('worker2');
+    screen.press('enter');
+    await screen.waitFor(
+      /docker create --name worker2 busybox:latest sleep 100 · Created worker2 from busybox:latest/,
+    );
+    await screen.waitFor(/Containers \(1\/1\) all/);
+    expect(callsOf(engine, 'create')).toEqual([
+      ['create', { image: 'busybox:latest', cmd: ['sleep', '100'], name: 'worker2' }],
+    ]);
+  });
+});
+
 function layer(createdByRaw: string, size: number, created: number) {
   return {
     id: undefined,
