@@ -4,9 +4,10 @@
  * most every `notifyMs`, however fast lines arrive.
  */
 import { writeFile } from 'node:fs/promises';
-import type { Engine, LogLine, LogStream } from '../engine/engine.js';
+import type { Engine, LogStream } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
+import { LatestStream } from './latest-stream.js';
 import { LogBuffer } from './log-buffer.js';
 import { Store } from './store.js';
 
@@ -25,8 +26,7 @@ export interface LogsState {
 export class LogsModel {
   readonly buffer: LogBuffer;
   readonly store = new Store<LogsState>({ version: 0, streaming: false });
-  private stream: LogStream | undefined;
-  private generation = 0;
+  private readonly stream = new LatestStream<LogStream>();
   private notifyTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -38,45 +38,31 @@ export class LogsModel {
 
   /** Follows `containerId`'s logs from the last `capacity` lines on; stops any previous stream. */
   async open(engine: Engine, containerId: string): Promise<void> {
-    this.close();
-    const generation = ++this.generation;
+    this.stopNotify();
     this.buffer.clear();
     this.store.set({ containerId, version: this.buffer.version, streaming: true });
-    const onLines = (lines: LogLine[]) => {
-      if (generation !== this.generation) return;
-      this.buffer.pushMany(lines);
-      this.scheduleNotify();
-    };
-    try {
-      const stream = await engine.streamLogs(
-        containerId,
-        { follow: true, tail: this.buffer.capacity, timestamps: true },
-        onLines,
-      );
-      if (generation !== this.generation) {
-        stream.stop();
-        return;
-      }
-      this.stream = stream;
-      stream.done.then(
-        () => this.finish(generation),
-        (error: unknown) => this.finish(generation, error),
-      );
-    } catch (error) {
-      this.finish(generation, error);
-    }
-  }
-
-  private finish(generation: number, error?: unknown) {
-    if (generation !== this.generation) return;
-    this.stream = undefined;
-    this.flushNotify();
-    this.store.update((s) => ({
-      ...s,
-      version: this.buffer.version,
-      streaming: false,
-      error: error === undefined ? undefined : error instanceof EngineError ? error.message : String(error),
-    }));
+    await this.stream.open(
+      (isCurrent) =>
+        engine.streamLogs(
+          containerId,
+          { follow: true, tail: this.buffer.capacity, timestamps: true },
+          (lines) => {
+            if (!isCurrent()) return;
+            this.buffer.pushMany(lines);
+            this.scheduleNotify();
+          },
+        ),
+      (error) => {
+        this.flushNotify();
+        this.store.update((s) => ({
+          ...s,
+          version: this.buffer.version,
+          streaming: false,
+          error:
+            error === undefined ? undefined : error instanceof EngineError ? error.message : String(error),
+        }));
+      },
+    );
   }
 
   private scheduleNotify() {
@@ -116,9 +102,11 @@ export class LogsModel {
 
   /** Stops following; the lines already read stay. */
   close() {
-    this.generation++;
-    this.stream?.stop();
-    this.stream = undefined;
+    this.stream.close();
+    this.stopNotify();
+  }
+
+  private stopNotify() {
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
   }

@@ -4,6 +4,7 @@
  */
 import type { Engine, StatsSample, StatsStream } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
+import { LatestStream } from './latest-stream.js';
 import { Store } from './store.js';
 
 export interface StatsState {
@@ -17,58 +18,39 @@ export interface StatsState {
 
 export class StatsModel {
   readonly store = new Store<StatsState>({ samples: [], streaming: false });
-  private stream: StatsStream | undefined;
-  private generation = 0;
+  private readonly stream = new LatestStream<StatsStream>();
 
   constructor(readonly capacity = 600) {}
 
   /** Streams `containerId`'s stats; the history is kept when it is the same container again. */
   async open(engine: Engine, containerId: string): Promise<void> {
-    this.close();
-    const generation = ++this.generation;
     const previous = this.store.get();
     const samples = previous.containerId === containerId ? previous.samples : [];
     this.store.set({ containerId, samples, streaming: true });
-    const onSample = (sample: StatsSample) => {
-      if (generation !== this.generation) return;
-      this.store.update((s) => ({ ...s, samples: appendBounded(s.samples, sample, this.capacity) }));
-    };
-    try {
-      const stream = await engine.streamStats(containerId, onSample);
-      if (generation !== this.generation) {
-        stream.stop();
-        return;
-      }
-      this.stream = stream;
-      stream.done.then(
-        () => this.finish(generation),
-        (error: unknown) => this.finish(generation, error),
-      );
-    } catch (error) {
-      this.finish(generation, error);
-    }
+    await this.stream.open(
+      (isCurrent) =>
+        engine.streamStats(containerId, (sample) => {
+          if (!isCurrent()) return;
+          this.store.update((s) => ({ ...s, samples: appendBounded(s.samples, sample, this.capacity) }));
+        }),
+      (error) =>
+        this.store.update((s) => ({
+          ...s,
+          streaming: false,
+          error:
+            error === undefined ? undefined : error instanceof EngineError ? error.message : String(error),
+        })),
+    );
   }
 
   /** Whether a stream is open now (for tests and the idle-cost check). */
   get isStreaming(): boolean {
-    return this.stream !== undefined;
-  }
-
-  private finish(generation: number, error?: unknown) {
-    if (generation !== this.generation) return;
-    this.stream = undefined;
-    this.store.update((s) => ({
-      ...s,
-      streaming: false,
-      error: error === undefined ? undefined : error instanceof EngineError ? error.message : String(error),
-    }));
+    return this.stream.isOpen;
   }
 
   /** Stops the stream; the history stays for the same container. */
   close() {
-    this.generation++;
-    this.stream?.stop();
-    this.stream = undefined;
+    this.stream.close();
     this.store.update((s) => (s.streaming ? { ...s, streaming: false } : s));
   }
 }
