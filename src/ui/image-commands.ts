@@ -13,6 +13,7 @@ import { BuildTask } from '../state/build-model.js';
 import type { ContainerEntry } from '../state/containers-store.js';
 import { PullTask } from '../state/pull-model.js';
 import { splitCommand } from '../terminal/argv.js';
+import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
 
@@ -61,6 +62,11 @@ export function parseCmd(text: string): CmdCheck {
   return { ok: true, argv: ['/bin/sh', '-c', line] };
 }
 
+/** A failure sentence for the status line: a registry or a build's output may have written part of it. */
+function engineText(text: string): string {
+  return sanitizeForTerminal(text, { keepColors: false }).replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
 /** Runs one engine call with its progress and outcome on the status line; undefined on failure. */
 export async function runImageCall<T>(
   ctx: CommandContext,
@@ -85,7 +91,7 @@ export async function runImageCall<T>(
     model.status.show({ kind: 'success', text: done(result), command });
     return result;
   } catch (error) {
-    const text = error instanceof EngineError ? error.message : String(error);
+    const text = engineText(error instanceof EngineError ? error.message : String(error));
     model.status.show({ kind: 'error', text, command });
     return undefined;
   }
@@ -267,7 +273,7 @@ function startBuild(ctx: CommandContext, dir: string, tag: string | undefined) {
     } else if (state.status === 'cancelled') {
       model.status.show({ kind: 'info', text: 'Build cancelled.', command });
     } else {
-      model.status.show({ kind: 'error', text: state.error ?? 'The build failed.', command });
+      model.status.show({ kind: 'error', text: engineText(state.error ?? 'The build failed.'), command });
     }
   });
 }
@@ -317,7 +323,7 @@ function startPull(ctx: CommandContext, reference: string) {
     } else if (state.status === 'cancelled') {
       model.status.show({ kind: 'info', text: 'Pull cancelled.', command });
     } else {
-      model.status.show({ kind: 'error', text: state.error ?? 'The pull failed.', command });
+      model.status.show({ kind: 'error', text: engineText(state.error ?? 'The pull failed.'), command });
     }
   });
 }

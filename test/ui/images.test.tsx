@@ -354,7 +354,11 @@ describe('p pulls an image', () => {
   test('a refusal from the registry is a sentence; the palette offers pull by name', async () => {
     const engine = fixtures();
     engine.pullImage = async () => {
-      throw new EngineError('NotFound', 'The registry has no image nothere:1 (manifest unknown).');
+      // A registry writes part of its refusal: an escape sequence in it must not reach the terminal.
+      throw new EngineError(
+        'NotFound',
+        'The registry has no image nothere:1 (manifest unknown).\x1b]0;pwned\x07',
+      );
     };
     const { screen } = await open(engine);
     screen.press(':');
@@ -366,6 +370,8 @@ describe('p pulls an image', () => {
     screen.press('enter');
     await screen.waitFor(/The registry has no image nothere:1 \(manifest unknown\)\./);
     expect(screen.screen()).toMatch(/Failed · Esc or Enter closes/);
+    await screen.waitFor(/docker pull nothere:1 · The registry has no image/);
+    expect(screen.rawOutput()).not.toContain('pwned');
   });
 });
 
