@@ -5,8 +5,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { EngineContext } from './client.js';
 import { FrameDemuxer, type FrameStream, STDERR } from './demux.js';
-import { classifyError } from './errors.js';
 import { decodeLine, LineSplitter } from './line-splitter.js';
+import { streamDone } from './stream-done.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -195,33 +195,25 @@ export async function streamLogs(
     onLines(lines);
   };
 
-  const done = new Promise<void>((resolve, reject) => {
-    response.on('data', (chunk: Buffer) => {
-      if (demuxer) demuxer.push(chunk);
-      else stdout.push(chunk);
-      // The engine sends each line as its own HTTP chunk; one batch per event-loop turn spares
-      // the consumer a million updates for a million lines.
-      scheduled ??= setImmediate(deliver);
-    });
-    response.on('end', () => {
+  response.on('data', (chunk: Buffer) => {
+    if (demuxer) demuxer.push(chunk);
+    else stdout.push(chunk);
+    // The engine sends each line as its own HTTP chunk; one batch per event-loop turn spares
+    // the consumer a million updates for a million lines.
+    scheduled ??= setImmediate(deliver);
+  });
+  const done = streamDone(response, {
+    context,
+    action,
+    what: 'log',
+    stopped: () => stopped,
+    onEnd: () => {
       stdout.flush();
       stderr.flush();
       if (scheduled) clearImmediate(scheduled);
       deliver();
-      resolve();
-    });
-    response.on('error', (error) => {
-      if (stopped) resolve();
-      else reject(classifyError(error, { endpoint: context.endpoint.url, action }));
-    });
-    // A destroyed response emits close without end.
-    response.on('close', () => {
-      if (stopped || response.complete) resolve();
-      else reject(classifyError(new Error('the engine closed the log stream'), { action }));
-    });
+    },
   });
-  // Nobody may be awaiting `done` (a consumer that only calls stop()); never an unhandled rejection.
-  done.catch(() => undefined);
 
   return {
     tty,

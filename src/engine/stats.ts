@@ -4,8 +4,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { EngineContext } from './client.js';
-import { classifyError } from './errors.js';
 import { LineSplitter } from './line-splitter.js';
+import { streamDone } from './stream-done.js';
 
 export interface StatsSample {
   /** Percent of one CPU: a container keeping two cores busy shows 200. */
@@ -153,22 +153,14 @@ export async function streamStats(
     if (sample.time === 0) stop();
     else onSample(sample);
   });
-  const done = new Promise<void>((resolve, reject) => {
-    response.on('data', (chunk: Buffer) => splitter.push(chunk));
-    response.on('end', () => {
-      splitter.flush();
-      resolve();
-    });
-    response.on('error', (error) => {
-      if (stopped) resolve();
-      else reject(classifyError(error, { endpoint: context.endpoint.url, action }));
-    });
-    response.on('close', () => {
-      if (stopped || response.complete) resolve();
-      else reject(classifyError(new Error('the engine closed the stats stream'), { action }));
-    });
+  response.on('data', (chunk: Buffer) => splitter.push(chunk));
+  const done = streamDone(response, {
+    context,
+    action,
+    what: 'stats',
+    stopped: () => stopped,
+    onEnd: () => splitter.flush(),
   });
-  done.catch(() => undefined);
   return { done, stop };
 }
 
