@@ -153,6 +153,18 @@ function timestampForFile(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
+/** `build DIR` and `pull NAME` typed in the palette: the action, already given its argument. */
+function paletteCommand(text: string, ctx: CommandContext): (() => void) | undefined {
+  const [word = '', ...rest] = text.split(/\s+/);
+  const argument = rest.join(' ');
+  if (!argument) return undefined;
+  if ((word === 'build' || word === 'imageBuild') && isActionAllowed('imageBuild', ctx.model.readOnly))
+    return () => askBuild(ctx, argument);
+  if ((word === 'pull' || word === 'imagePull') && isActionAllowed('imagePull', ctx.model.readOnly))
+    return () => askPull(ctx, argument);
+  return undefined;
+}
+
 export function runAction(action: Action, ctx: CommandContext, options: { fromEnd?: boolean } = {}): void {
   const { state, dispatch, model, actions } = ctx;
   const c = ctx.selectedContainer;
@@ -217,6 +229,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
               isActionAllowed(a, model.readOnly),
           ).map((a) => ({ label: a, value: a, hint: ACTIONS[a].description })),
           onPick: (value) => runAction(value as Action, ctx),
+          onText: (text) => paletteCommand(text, ctx),
         },
       });
     case 'copyCommand': {

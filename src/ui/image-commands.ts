@@ -279,13 +279,14 @@ function startBuild(ctx: CommandContext, dir: string, tag: string | undefined) {
 }
 
 /** `p` on the images list (or `pull` in the palette): asks for a name, then pulls it in a view. */
-export function askPull(ctx: CommandContext) {
+export function askPull(ctx: CommandContext, initial?: string) {
   ctx.dispatch({
     type: 'openOverlay',
     overlay: {
       kind: 'prompt',
       title: 'Pull an image',
       label: 'Name, e.g. busybox:1.36 or 127.0.0.1:5000/team/app:1 (no tag means latest)',
+      initial,
       onSubmit: (text) => {
         const typed = text.trim();
         if (typed === '') return 'Type a name such as busybox:1.36, or Esc to cancel.';

@@ -265,6 +265,22 @@ describe('b builds a directory', () => {
     await screen.waitFor((s) => !s.includes('Successfully built'));
   });
 
+  test('the palette takes build DIR: the directory is filled in, then the tag is asked', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type(`build ${app}`);
+    screen.press('enter');
+    await screen.waitFor(/Build an image/);
+    expect(screen.screen()).toContain(`> ${app}`);
+    screen.press('enter');
+    await screen.waitFor(/Tag, repository/);
+    screen.press('enter');
+    await screen.waitFor(/Successfully built bbbbbbbbbbbb/);
+    expect(callsOf(engine, 'build')).toEqual([['build', app, undefined]]);
+  });
+
   test('Esc cancels a running build through its signal', async () => {
     const engine = fixtures();
     let aborted = false;

@@ -48,6 +48,12 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
     const at = Math.min(index, Math.max(0, shown.length - 1));
     if (key.escape) return onClose();
     if (key.return) {
+      const typed = query.trim();
+      const run = /\s/.test(typed) ? overlay.onText?.(typed) : undefined;
+      if (run) {
+        onClose();
+        return run();
+      }
       const item = shown[at];
       onClose();
       if (item) overlay.onPick(item.value);

@@ -25,6 +25,8 @@ export type Overlay =
       note?: string;
       items: MenuItem[];
       onPick: (value: string) => void;
+      /** Typed text with arguments (the palette's `build ./app`): what Enter does, or undefined. */
+      onText?: (text: string) => (() => void) | undefined;
     }
   | {
       kind: 'prompt';
