@@ -107,6 +107,8 @@ export interface BuildRequest {
   dir: string;
   tag?: string;
   dockerfile?: string;
+  buildArgs?: Record<string, string>;
+  noCache?: boolean;
 }
 
 export class BuildTask {

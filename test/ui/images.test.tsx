@@ -281,6 +281,37 @@ describe('b builds a directory', () => {
     expect(callsOf(engine, 'build')).toEqual([['build', app, undefined]]);
   });
 
+  test('the directory prompt takes -f, --build-arg and --no-cache like the docker CLI', async () => {
+    const engine = fixtures();
+    const build = engine.buildImage;
+    const seen: unknown[] = [];
+    engine.buildImage = (o, onEvent) => {
+      seen.push({ ...o, signal: undefined });
+      return build(o, onEvent);
+    };
+    const { screen } = await open(engine);
+    screen.press('2');
+    screen.press('b');
+    await screen.waitFor(/Build an image/);
+    screen.press('ctrl+u');
+    screen.type(`-f ${app}/Dockerfile --build-arg V=1 --no-cache ${app}`);
+    screen.press('enter');
+    await screen.waitFor(/Tag, repository/);
+    screen.press('enter');
+    await screen.waitFor(/Successfully built/);
+    await screen.waitFor(`docker build -f ${app}/Dockerfile --build-arg V=1 --no-cache ${app} · Built`);
+    expect(seen).toEqual([
+      {
+        dir: app,
+        tag: undefined,
+        dockerfile: `${app}/Dockerfile`,
+        buildArgs: { V: '1' },
+        noCache: true,
+        signal: undefined,
+      },
+    ]);
+  });
+
   test('Esc cancels a running build through its signal', async () => {
     const engine = fixtures();
     let aborted = false;

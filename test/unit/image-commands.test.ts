@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { checkNewReference, parseCmd } from '../../src/ui/image-commands.js';
+import { type BuildLine, checkNewReference, parseBuildLine, parseCmd } from '../../src/ui/image-commands.js';
 
 describe('a new CMD for docker commit', () => {
   test.each([
@@ -41,6 +41,42 @@ describe('a name for a new image', () => {
     [`app@sha256:${'a'.repeat(64)}`, /digest/],
   ])('%j is refused', (text, reason) => {
     const result = checkNewReference(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+});
+
+describe('the build prompt', () => {
+  const line = (over: Partial<BuildLine>): BuildLine => ({
+    dir: '.',
+    dockerfile: undefined,
+    buildArgs: {},
+    noCache: false,
+    ...over,
+  });
+  test.each<[string, BuildLine]>([
+    ['', line({})],
+    ['./app', line({ dir: './app' })],
+    ['"my app"', line({ dir: 'my app' })],
+    ['-f app/Dockerfile.dev app', line({ dir: 'app', dockerfile: 'app/Dockerfile.dev' })],
+    ['--file=x/D x', line({ dir: 'x', dockerfile: 'x/D' })],
+    [
+      '--build-arg A=1 --build-arg=B=two=2 --no-cache .',
+      line({ buildArgs: { A: '1', B: 'two=2' }, noCache: true }),
+    ],
+  ])('%j is %j', (text, expected) => {
+    expect(parseBuildLine(text)).toEqual({ ok: true, line: expected });
+  });
+
+  test.each([
+    ['a b', /one directory/],
+    ['-f', /needs the Dockerfile's path/],
+    ['--build-arg NOVALUE .', /NAME=VALUE/],
+    ['--pull .', /not an option/],
+    ['-', /standard input/],
+    ['"unclosed', /cannot be split/],
+  ])('%j is refused', (text, reason) => {
+    const result = parseBuildLine(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
   });
