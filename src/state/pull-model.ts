@@ -1,6 +1,6 @@
 /**
- * One `docker pull` as the pull view shows it: every layer's phase and bytes as the engine
- * reports them, and how it ended — the digest, or the registry's refusal as a sentence.
+ * One `docker pull` (or `docker push`) as the transfer view shows it: every layer's phase and
+ * bytes as the engine reports them, and how it ended — the digest, or the registry's refusal.
  * Esc cancels through the AbortSignal. No React.
  */
 import type { Engine, TransferState } from '../engine/engine.js';
@@ -22,7 +22,10 @@ export class PullTask {
   readonly store: Store<PullState>;
   private readonly controller = new AbortController();
 
-  constructor(readonly reference: string) {
+  constructor(
+    readonly reference: string,
+    readonly action: 'pull' | 'push' = 'pull',
+  ) {
     this.store = new Store<PullState>({
       reference,
       status: 'running',
@@ -37,10 +40,11 @@ export class PullTask {
     return this.store.get().status === 'running';
   }
 
-  /** Pulls to the end; resolves true when the image is now present. */
+  /** Transfers to the end; resolves true when it succeeded. */
   async run(engine: Engine): Promise<boolean> {
     try {
-      const result = await engine.pullImage(
+      const transfer = this.action === 'pull' ? engine.pullImage : engine.pushImage;
+      const result = await transfer(
         this.reference,
         (transfer) => this.store.update((s) => ({ ...s, transfer })),
         { signal: this.controller.signal },

@@ -16,7 +16,7 @@ import { type ContainerRow, moveSelection } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
-import { askBuild, askCommit, askCreate, askPull, askTag } from './image-commands.js';
+import { askBuild, askCommit, askCreate, askPull, askPush, askTag } from './image-commands.js';
 import type { Layout } from './layout.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
@@ -153,7 +153,7 @@ function timestampForFile(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
-/** `build DIR` and `pull NAME` typed in the palette: the action, already given its argument. */
+/** `build DIR`, `pull NAME` and `push NAME` typed in the palette: the action, already given its argument. */
 function paletteCommand(text: string, ctx: CommandContext): (() => void) | undefined {
   const [word = '', ...rest] = text.split(/\s+/);
   const argument = rest.join(' ');
@@ -162,6 +162,9 @@ function paletteCommand(text: string, ctx: CommandContext): (() => void) | undef
     return () => askBuild(ctx, argument);
   if ((word === 'pull' || word === 'imagePull') && isActionAllowed('imagePull', ctx.model.readOnly))
     return () => askPull(ctx, argument);
+  // Push has no key of its own: the palette's `push NAME` (read-only mode refuses it like a pull).
+  if (word === 'push' && isActionAllowed('imagePull', ctx.model.readOnly))
+    return () => askPush(ctx, argument);
   return undefined;
 }
 

@@ -371,9 +371,35 @@ export function askPull(ctx: CommandContext, initial?: string) {
   });
 }
 
+/** `push NAME` in the palette: asks to confirm the name (filled in), then pushes it in a view. */
+export function askPush(ctx: CommandContext, initial?: string) {
+  ctx.dispatch({
+    type: 'openOverlay',
+    overlay: {
+      kind: 'prompt',
+      title: 'Push an image',
+      label:
+        'Name with the registry, e.g. 127.0.0.1:5000/team/app:1 (credentials from ~/.docker/config.json)',
+      initial,
+      onSubmit: (text) => {
+        const typed = text.trim();
+        if (typed === '') return 'Type the name to push, or Esc to cancel.';
+        const parsed = normaliseReference(typed);
+        if (!parsed.ok) return `"${typed}" is not a valid image name: ${parsed.reason}.`;
+        startTransfer(ctx, formatReference(parsed), 'push');
+        return undefined;
+      },
+    },
+  });
+}
+
 function startPull(ctx: CommandContext, reference: string) {
+  startTransfer(ctx, reference, 'pull');
+}
+
+function startTransfer(ctx: CommandContext, reference: string, action: 'pull' | 'push') {
   const { model } = ctx;
-  const command = cli.shellJoin(['docker', 'pull', reference]);
+  const command = cli.shellJoin(['docker', action, reference]);
   const engine = model.engine;
   if (model.readOnly || !engine) {
     const text = model.readOnly
@@ -382,21 +408,23 @@ function startPull(ctx: CommandContext, reference: string) {
     model.status.show({ kind: 'error', text, command });
     return;
   }
-  const pull = new PullTask(reference);
-  ctx.dispatch({ type: 'openOverlay', overlay: { kind: 'pull', title: command, pull } });
-  model.status.show({ kind: 'progress', text: `Pulling ${reference}…`, command });
-  void pull.run(engine).then(async (ok) => {
-    const state = pull.store.get();
+  const task = new PullTask(reference, action);
+  ctx.dispatch({ type: 'openOverlay', overlay: { kind: 'pull', title: command, pull: task } });
+  const verb = action === 'pull' ? 'Pull' : 'Push';
+  model.status.show({ kind: 'progress', text: `${verb}ing ${reference}…`, command });
+  void task.run(engine).then(async (ok) => {
+    const state = task.store.get();
     if (ok) {
-      model.status.show({ kind: 'success', text: `Pulled ${reference}.`, command });
+      model.status.show({ kind: 'success', text: `${verb}ed ${reference}.`, command });
+      if (action === 'push') return;
       await model.images?.load().catch(() => undefined);
       const found = model.images?.store.get().images.find((i) => i.repoTags.includes(reference));
       ctx.dispatch({ type: 'focus', focus: 'images' });
       if (found) ctx.dispatch({ type: 'select', list: 'images', key: found.id });
     } else if (state.status === 'cancelled') {
-      model.status.show({ kind: 'info', text: 'Pull cancelled.', command });
+      model.status.show({ kind: 'info', text: `${verb} cancelled.`, command });
     } else {
-      model.status.show({ kind: 'error', text: engineText(state.error ?? 'The pull failed.'), command });
+      model.status.show({ kind: 'error', text: engineText(state.error ?? `The ${action} failed.`), command });
     }
   });
 }

@@ -2,14 +2,13 @@
  * The image keys in the real app (`bin/berth` in a pty) against an engine of this file's own:
  * `t` tags, `c` commits a container with a new CMD that the committed image then runs, and `b`
  * builds a four-step Dockerfile whose rebuild shows every step after FROM served by the cache,
- * `p` pulls from a registry on the engine's loopback with a row per layer.
+ * `:push` and `p` push to and pull from a registry on the engine's loopback, a row per layer.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
-import { pushImage } from '../../src/engine/transfer.js';
 import { makeContainer, startOwnEngine } from '../support/engine.js';
 import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
 import { startRegistry } from '../support/registry.js';
@@ -130,7 +129,7 @@ describe('image keys', () => {
   });
 
   // Last: it removes every local image, busybox included, so the pull has a layer to move.
-  test('p pulls from a registry with a row per layer and selects the image; a missing name is a sentence', async () => {
+  test(':push NAME pushes, p pulls it back with a row per layer and selects it; a missing name is a sentence', async () => {
     const registry = await startRegistry(own.engine);
     const noCredentials = path.join(mkdtempSync(path.join(tmpdir(), 'berth-e2e-docker-')), 'empty');
     mkdirSync(noCredentials);
@@ -139,11 +138,24 @@ describe('image keys', () => {
       await context.docker
         .getImage('busybox:latest')
         .tag({ repo: `${registry.host}/berth/pulled`, tag: '1' });
-      await pushImage(context, name, undefined, { env: { DOCKER_CONFIG: noCredentials } });
+      const app = await openBerth(own.engine.host, { env: { DOCKER_CONFIG: noCredentials } });
+
+      // Push has no key: the palette's `push NAME`, confirmed in a prompt that opens filled in.
+      app.press(':');
+      await app.waitFor(/Command palette/);
+      app.type(`push ${name}`);
+      app.press('enter');
+      await app.waitFor((screen) => dialogLines(screen).includes(`> ${name}`), { timeout: 3000 });
+      app.press('enter');
+      await app.waitFor(`docker push ${name} · Pushed ${name}.`, { timeout: 20_000 });
+      expect(dialogLines(app.screen()).some((l) => /^[0-9a-f]{12}: Pushed/.test(l))).toBe(true);
+      expect(dialogLines(app.screen()).some((l) => /^Digest: sha256:[0-9a-f]{64}$/.test(l))).toBe(true);
+      app.press('enter');
+      await app.waitFor((screen) => dialogLines(screen).length === 0);
+
+      // Every local image goes, busybox included, so the pull has a layer to move.
       for (const image of await context.docker.listImages())
         await context.docker.getImage(image.Id).remove({ force: true });
-
-      const app = await openBerth(own.engine.host, { env: { DOCKER_CONFIG: noCredentials } });
       app.press('2');
       await app.waitFor('Images (0)');
       app.press('p');

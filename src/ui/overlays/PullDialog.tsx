@@ -1,5 +1,5 @@
-/** The pull view: a progress bar per layer; Esc cancels a running pull. */
-import type { PullTask } from '../../state/pull-model.js';
+/** The pull (or push) view: a progress bar per layer; Esc cancels it while it runs. */
+import type { PullState, PullTask } from '../../state/pull-model.js';
 import { useStore } from '../hooks/use-store.js';
 import { pullLines } from '../tabs/pull-lines.js';
 import type { Theme } from '../theme.js';
@@ -14,12 +14,11 @@ export interface PullDialogProps {
   onClose: () => void;
 }
 
-const ENDED = {
-  running: 'Esc cancels the pull',
-  succeeded: 'Pulled',
-  failed: 'Failed',
-  cancelled: 'Cancelled',
-};
+function footerFor(action: 'pull' | 'push', status: PullState['status']): string {
+  if (status === 'running') return `Esc cancels the ${action}`;
+  if (status === 'succeeded') return action === 'pull' ? 'Pulled' : 'Pushed';
+  return status === 'failed' ? 'Failed' : 'Cancelled';
+}
 
 export function PullDialog({ title, pull, width, maxRows, theme, onClose }: PullDialogProps) {
   const state = useStore(pull.store);
@@ -29,7 +28,7 @@ export function PullDialog({ title, pull, width, maxRows, theme, onClose }: Pull
       lines={pullLines(state, Math.max(10, Math.min(50, width - 60)))}
       isRunning={() => pull.running}
       cancel={() => pull.cancel()}
-      footer={ENDED[state.status]}
+      footer={footerFor(pull.action, state.status)}
       failed={state.status === 'failed'}
       width={width}
       maxRows={maxRows}

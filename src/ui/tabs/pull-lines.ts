@@ -24,7 +24,7 @@ export function pullLines(state: PullState, barWidth = 30): TabLine[] {
     lines.push([{ text: `Digest: ${clean(state.digest)}`, tone: 'added' }]);
   for (const warning of state.warnings) lines.push([{ text: clean(warning), tone: 'warning' }]);
   if (state.status === 'failed')
-    lines.push([{ text: clean(state.error ?? 'The pull failed.'), tone: 'error' }]);
-  if (state.status === 'cancelled') lines.push([{ text: 'Pull cancelled.', tone: 'warning' }]);
+    lines.push([{ text: clean(state.error ?? 'The transfer failed.'), tone: 'error' }]);
+  if (state.status === 'cancelled') lines.push([{ text: 'Cancelled.', tone: 'warning' }]);
   return lines;
 }
