@@ -14,9 +14,10 @@ import type { ContainerEntry } from '../state/containers-store.js';
 import type { LogsModel } from '../state/logs-model.js';
 import { type ContainerRow, moveSelection } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
+import { askBuild } from './build-commands.js';
 import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
-import { askBuild, askCommit, askCreate, askPull, askPush, askTag } from './image-commands.js';
+import { askCommit, askCreate, askTag } from './image-commands.js';
 import type { Layout } from './layout.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
@@ -24,6 +25,7 @@ import type { ScreenEvent, ScreenState } from './screen-state.js';
 import { askExecCommand, askRun, attach, execShell, offerStart } from './session-commands.js';
 import { scrollTop, tabCommand } from './tabs/detail-tabs.js';
 import { imageTabCommand } from './tabs/image-tabs.js';
+import { askPull, askPush } from './transfer-commands.js';
 
 export interface CommandContext {
   state: ScreenState;

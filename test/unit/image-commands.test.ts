@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type BuildLine, checkNewReference, parseBuildLine, parseCmd } from '../../src/ui/image-commands.js';
+import { type BuildLine, parseBuildLine } from '../../src/ui/build-commands.js';
+import { checkNewReference, parseCmd } from '../../src/ui/image-commands.js';
 
 describe('a new CMD for docker commit', () => {
   test.each([
