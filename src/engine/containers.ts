@@ -403,16 +403,17 @@ export async function commitContainer(
   const parsed = parseReference(reference);
   if (!parsed.ok)
     throw new EngineError('BadRequest', `"${reference}" is not a valid image name: ${parsed.reason}.`);
-  const result = await ctx.call(`commit ${id}`, () =>
-    ctx.docker.getContainer(id).commit({
-      repo: parsed.repository,
-      tag: parsed.tag ?? 'latest',
-      comment: options.comment,
-      author: options.author,
-      pause: options.pause ?? true,
-      changes: options.changes,
-    }),
-  );
+  // Only what is set: docker-modem sends an unset option as an empty parameter, and an empty
+  // `changes` is refused ("file with no instructions").
+  const query: Record<string, unknown> = {
+    repo: parsed.repository,
+    tag: parsed.tag ?? 'latest',
+    pause: options.pause ?? true,
+  };
+  if (options.comment) query.comment = options.comment;
+  if (options.author) query.author = options.author;
+  if (options.changes && options.changes.length > 0) query.changes = options.changes;
+  const result = await ctx.call(`commit ${id}`, () => ctx.docker.getContainer(id).commit(query));
   return (result as { Id: string }).Id;
 }
 

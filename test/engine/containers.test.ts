@@ -302,6 +302,16 @@ describe('commit', () => {
     expect(logs.toString('utf8')).toContain('made-in-container');
   });
 
+  test('commit without changes keeps the CMD of the container', async () => {
+    const c = await engine();
+    const { id } = await makeContainer(c, cleanup, { cmd: ['sh', '-c', 'echo kept'], start: false });
+    const repository = uniqueName('plain');
+    const imageId = await commitContainer(c, id, { repository, tag: 'v1' });
+    cleanup.push(() => c.docker.getImage(imageId).remove({ force: true }).catch(() => undefined));
+    const image = await c.docker.getImage(`${repository}:v1`).inspect();
+    expect(image.Config.Cmd).toEqual(['sh', '-c', 'echo kept']);
+  });
+
   test('commit with an invalid repository is refused as a bad request', async () => {
     const c = await engine();
     const { id } = await makeContainer(c, cleanup, { cmd: ['true'], start: false });
