@@ -12,14 +12,37 @@ export interface StatusMessage {
   deadline?: number;
 }
 
+/** How long a message stays before the status line goes back to its hints. */
+const SHOWN_FOR: Record<StatusKind, number | undefined> = {
+  info: 8_000,
+  success: 8_000,
+  error: 30_000,
+  // Progress stays until the action reports its result.
+  progress: undefined,
+};
+
 export class StatusStore {
   readonly store = new Store<StatusMessage | undefined>(undefined);
+  private timer: NodeJS.Timeout | undefined;
 
   show(message: StatusMessage) {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.store.set(message);
+    const shownFor = SHOWN_FOR[message.kind];
+    if (shownFor !== undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        if (this.store.get() === message) this.store.set(undefined);
+      }, shownFor);
+      // A message waiting to fade must not keep berth (or a test) running.
+      this.timer.unref();
+    }
   }
 
   clear() {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     this.store.set(undefined);
   }
 }

@@ -162,7 +162,7 @@ export function MainScreen(props: MainScreenProps) {
   );
   const { rows, images, selectedContainer, selectedImage } = view;
 
-  const now = useClock(rows);
+  const now = useClock(rows, images);
   const layout = layoutFor(size, state.focus);
 
   // The Logs tab follows the selected container; a new selection cancels the old stream. It is
@@ -235,7 +235,14 @@ export function MainScreen(props: MainScreenProps) {
         continue;
       }
       const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus, ctx.state.tab), keymap);
-      if (!action) continue;
+      if (!action) {
+        // Esc on a list clears the filter it keeps, as the filter line promised.
+        const focus = ctx.state.focus;
+        if (next.key.escape && focus !== 'details' && ctx.state.filters[focus]) {
+          dispatch({ type: 'clearFilter', list: focus });
+        }
+        continue;
+      }
       if (!isActionAllowed(action, model.readOnly)) {
         model.status.show({
           kind: 'error',

@@ -413,9 +413,12 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
               tags > 1
                 ? `Removes the tag ${label}; the image stays under its ${tags - 1} other tag${tags > 2 ? 's' : ''}.`
                 : `Deletes ${image.shortId} (${humanSize(image.size)}) and the layers no other image uses.`,
-              users.length > 0
-                ? `Used by ${users.join(', ')}: without force the engine refuses.`
-                : 'No container uses it.',
+              // Removing one of several tags leaves the image (and its containers) alone.
+              tags > 1
+                ? 'Containers using the image are not affected.'
+                : users.length > 0
+                  ? `Used by ${users.join(', ')}: without force the engine refuses.`
+                  : 'No container uses it.',
             ],
             yesLabel: 'remove',
             tone: 'danger',

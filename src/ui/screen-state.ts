@@ -55,6 +55,8 @@ export type ScreenEvent =
   /** Changes the text being edited; a function, so keys arriving before a re-render all count. */
   | { type: 'editText'; edit: (text: string) => string }
   | { type: 'stopEditing'; keep: boolean }
+  /** Esc on a list with a filter kept: show everything again. */
+  | { type: 'clearFilter'; list: ListName }
   | { type: 'openOverlay'; overlay: Overlay }
   /** Closes `overlay` if it is still the open one (a dialog may have opened the next already). */
   | { type: 'closeOverlay'; overlay?: Overlay }
@@ -106,6 +108,9 @@ export function screenReducer(state: ScreenState, event: ScreenEvent): ScreenSta
       const filters = event.keep ? state.filters : { ...state.filters, [state.editing]: '' };
       return { ...state, editing: undefined, filters };
     }
+    case 'clearFilter':
+      if (!state.filters[event.list]) return state;
+      return { ...state, filters: { ...state.filters, [event.list]: '' } };
     case 'openOverlay':
       return { ...state, overlay: event.overlay };
     case 'closeOverlay':

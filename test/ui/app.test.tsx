@@ -239,6 +239,13 @@ describe('keys and dialogs', () => {
     expect(screen.screen()).not.toMatch(/▶ web| {2}web /);
     screen.press('escape');
     await screen.waitFor(/Containers \(5\/5\)/);
+    // A filter kept with Enter is cleared by Esc on the list.
+    screen.press('/');
+    screen.type('shop');
+    screen.press('enter');
+    await screen.waitFor(/Containers \(2\/5\)/);
+    screen.press('escape');
+    await screen.waitFor(/Containers \(5\/5\)/);
   });
 
   test('? lists the keys of the focused pane from the keymap', async () => {

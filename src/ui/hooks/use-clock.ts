@@ -1,18 +1,23 @@
 import { useEffect, useState } from 'react';
+import type { ImageSummary } from '../../engine/engine.js';
 import type { ContainerRow } from '../../state/selectors.js';
+import { nextChangeIn } from '../format/duration.js';
 import { statusChangesIn } from '../format/status.js';
 import { parsedStatusOf } from '../panes/container-cells.js';
 
-/** Image ages and anything else relative change at most this often when no status is shown. */
+/** The longest the clock sleeps when nothing shown would change sooner. */
 const LONGEST_WAIT = 60 * 60 * 1000;
 
 /**
- * "Now", for relative ages ("Up 3 minutes"). It ticks only when some shown text would change,
- * never on a fixed busy loop: a screen of hour-old containers wakes up once a minute or less.
+ * "Now", for relative ages ("Up 3 minutes", "2 hours ago"). A render asks for the real time,
+ * whatever caused it — a render for another reason with an old "now" showed a status read a
+ * moment ago as minutes younger. The timer only wakes the screen when some shown text would
+ * change, never on a fixed busy loop: a screen of hour-old containers wakes once a minute or less.
  */
-export function useClock(rows: readonly ContainerRow[]): number {
-  const [now, setNow] = useState(Date.now);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick (`now`) schedules the next one
+export function useClock(rows: readonly ContainerRow[], images: readonly ImageSummary[] = []): number {
+  const [tick, setTick] = useState(0);
+  const now = Date.now();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each tick schedules the next one
   useEffect(() => {
     let soonest = LONGEST_WAIT;
     const current = Date.now();
@@ -21,8 +26,12 @@ export function useClock(rows: readonly ContainerRow[]): number {
       const wait = statusChangesIn(parsedStatusOf(row.container), current);
       if (wait !== undefined && wait < soonest) soonest = wait;
     }
-    const timer = setTimeout(() => setNow(Date.now()), Math.max(250, soonest + 20));
+    for (const image of images) {
+      const wait = nextChangeIn(current - image.created * 1000);
+      if (wait < soonest) soonest = wait;
+    }
+    const timer = setTimeout(() => setTick((t) => t + 1), Math.max(250, soonest + 20));
     return () => clearTimeout(timer);
-  }, [rows, now]);
+  }, [rows, images, tick]);
   return now;
 }
