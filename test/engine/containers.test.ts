@@ -307,7 +307,12 @@ describe('commit', () => {
     const { id } = await makeContainer(c, cleanup, { cmd: ['sh', '-c', 'echo kept'], start: false });
     const repository = uniqueName('plain');
     const imageId = await commitContainer(c, id, { repository, tag: 'v1' });
-    cleanup.push(() => c.docker.getImage(imageId).remove({ force: true }).catch(() => undefined));
+    cleanup.push(() =>
+      c.docker
+        .getImage(imageId)
+        .remove({ force: true })
+        .catch(() => undefined),
+    );
     const image = await c.docker.getImage(`${repository}:v1`).inspect();
     expect(image.Config.Cmd).toEqual(['sh', '-c', 'echo kept']);
   });
