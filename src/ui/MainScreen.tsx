@@ -235,6 +235,12 @@ export function MainScreen(props: MainScreenProps) {
         continue;
       }
       const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus, ctx.state.tab), keymap);
+      // `[` and `]` switch the detail tabs from the lists too, as in lazydocker.
+      const tabAction = action ? undefined : actionForInk(next.input, next.key, ['details'], keymap);
+      if (tabAction === 'prevTab' || tabAction === 'nextTab') {
+        runAction(tabAction, ctx);
+        continue;
+      }
       if (!action) {
         // Esc on a list clears the filter it keeps, as the filter line promised.
         const focus = ctx.state.focus;

@@ -248,6 +248,17 @@ describe('keys and dialogs', () => {
     await screen.waitFor(/Containers \(5\/5\)/);
   });
 
+  test('] and [ switch the detail tabs while the list has the focus', async () => {
+    const { screen } = await open(fixtures());
+    await screen.waitFor(/▶ web/);
+    await screen.waitFor(/coloured ok/);
+    screen.press(']');
+    // The Inspect tab replaces the log lines (the fake engine has no inspect for it: it says so).
+    await screen.waitFor((s) => !s.includes('coloured ok') && s.includes('not in the fake'));
+    screen.press('[');
+    await screen.waitFor(/coloured ok/);
+  });
+
   test('? lists the keys of the focused pane from the keymap', async () => {
     const { screen } = await open(fixtures());
     await screen.waitFor(/▶ web/);
