@@ -15,13 +15,7 @@ import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
 import type { ImagesState } from '../state/images-store.js';
 import type { LogsModel } from '../state/logs-model.js';
-import {
-  type ContainerRow,
-  containerRows,
-  countContainers,
-  filterImages,
-  moveSelection,
-} from '../state/selectors.js';
+import { type ContainerRow, containerRows, countContainers, filterImages } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { SessionKeys } from '../terminal/session-keys.js';
 import { type CommandContext, focusedCommand, runAction } from './commands.js';
@@ -107,17 +101,32 @@ const listedImages = lastResult((images: ImagesState, filter: string) => filterI
 export function deriveView(state: ScreenState, containers: ContainersState, images: ImagesState) {
   const rows = listedContainers(containers, state.showAll, state.filters.containers);
   const shownImages = listedImages(images, state.filters.images);
-  // Selection is by id, so it follows the item as the list changes; a vanished one falls back.
-  const selectedKey = rows.some((r) => r.key === state.selected.containers && isContainerRow(r))
-    ? state.selected.containers
-    : moveSelection(rows, undefined, 0, isContainerRow);
-  const selectedRow = rows.find((r) => r.key === selectedKey);
+  const wanted = state.selected.containers;
+  let index = rows.findIndex((r) => r.key === wanted && isContainerRow(r));
+  if (index === -1 && wanted !== undefined && lastPlace?.key === wanted) {
+    // The selected container went away (removed, filtered out): stay where it was, on its
+    // neighbour, rather than jumping to the top.
+    index = nearestSelectable(rows, lastPlace.index);
+  }
+  if (index === -1) index = rows.findIndex(isContainerRow);
+  const selectedRow = rows[index];
+  if (selectedRow && wanted !== undefined && selectedRow.key === wanted) lastPlace = { key: wanted, index };
   return {
     rows,
     images: shownImages,
     selectedContainer: selectedRow?.kind === 'container' ? selectedRow.container : undefined,
     selectedImage: shownImages.find((i) => i.id === state.selected.images) ?? shownImages[0],
   };
+}
+
+/** Where the selected container was last seen in the list. */
+let lastPlace: { key: string; index: number } | undefined;
+
+function nearestSelectable(rows: readonly ContainerRow[], index: number): number {
+  // The row that took its place, else the one before it.
+  for (let i = index; i < rows.length; i++) if (isContainerRow(rows[i]!)) return i;
+  for (let i = Math.min(index, rows.length) - 1; i >= 0; i--) if (isContainerRow(rows[i]!)) return i;
+  return -1;
 }
 
 const isContainerRow = (r: ContainerRow) => r.kind === 'container';

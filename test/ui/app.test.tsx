@@ -248,6 +248,22 @@ describe('keys and dialogs', () => {
     await screen.waitFor(/Containers \(5\/5\)/);
   });
 
+  test('when the selected container goes away the cursor stays in place, on the next one', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('A');
+    await screen.waitFor(/Containers \(5\/5\)/);
+    screen.press('j');
+    screen.press('j');
+    await screen.waitFor(/▶ worker/);
+    const worker = engine.containers.find((c) => c.name === 'worker')!;
+    engine.containers = engine.containers.filter((c) => c !== worker);
+    engine.emit({ action: 'destroy', id: worker.id });
+    await screen.waitFor(/Containers \(4\/4\)/);
+    expect(screen.screen()).toMatch(/▶ shop-api/);
+  });
+
   test('] and [ switch the detail tabs while the list has the focus', async () => {
     const { screen } = await open(fixtures());
     await screen.waitFor(/▶ web/);
