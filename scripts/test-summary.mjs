@@ -12,14 +12,14 @@ try {
 }
 const passed = report.numPassedTests ?? 0;
 // A test file that fails to load counts no tests; count it as a failure so it cannot hide.
-const failed =
-  (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0) - failedSuitesWithTests(report);
+const failed = (report.numFailedTests ?? 0) + filesFailedWithoutFailingTests(report);
 const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
 
-function failedSuitesWithTests(r) {
+/** Files that failed with no failing test in them: they did not load, or a hook failed. */
+function filesFailedWithoutFailingTests(r) {
   return (r.testResults ?? []).filter(
-    (s) => s.status === 'failed' && (s.assertionResults ?? []).some((a) => a.status === 'failed'),
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed'),
   ).length;
 }

@@ -148,8 +148,9 @@ describe('image keys', () => {
       await app.waitFor((screen) => dialogLines(screen).includes(`> ${name}`), { timeout: 3000 });
       app.press('enter');
       await app.waitFor(`docker push ${name} · Pushed ${name}.`, { timeout: 20_000 });
-      expect(dialogLines(app.screen()).some((l) => /^[0-9a-f]{12}: Pushed/.test(l))).toBe(true);
-      expect(dialogLines(app.screen()).some((l) => /^Digest: sha256:[0-9a-f]{64}$/.test(l))).toBe(true);
+      // Read from whole frames: a frame can arrive in parts.
+      await app.waitFor((s) => dialogLines(s).some((l) => /^[0-9a-f]{12}: Pushed/.test(l)));
+      await app.waitFor((s) => dialogLines(s).some((l) => /^Digest: sha256:[0-9a-f]{64}$/.test(l)));
       app.press('enter');
       await app.waitFor((screen) => dialogLines(screen).length === 0);
 
@@ -161,8 +162,7 @@ describe('image keys', () => {
       app.press('p');
       await answer(app, /Pull an image/, name);
       await app.waitFor(/Digest: sha256:[0-9a-f]{64}/, { timeout: 20_000 });
-      const lines = dialogLines(app.screen());
-      expect(lines.some((l) => /^[0-9a-f]{12}: Pull complete/.test(l))).toBe(true);
+      await app.waitFor((s) => dialogLines(s).some((l) => /^[0-9a-f]{12}: Pull complete/.test(l)));
       await app.waitFor(`docker pull ${name} · Pulled ${name}.`);
       app.press('enter');
       await app.waitFor((screen) => dialogLines(screen).length === 0);
