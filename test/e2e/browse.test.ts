@@ -122,11 +122,11 @@ describe('browsing containers', () => {
     expect(app.row(1)).not.toMatch(/^│\//);
   });
 
-  test('? shows the keys from the keymap; any key closes it', async () => {
+  test('? shows the keys from the keymap; j scrolls when they do not fit, any other key closes it', async () => {
     const app = await openBerth(own.engine.host);
     app.press('?');
     // The footer is the dialog's last line: once it shows, the whole dialog is drawn.
-    const shown = dialogLines(await app.waitFor('any key closes'));
+    const shown = dialogLines(await app.waitFor('key closes'));
     // The containers list has focus: its keys first, then the lists' and the global ones.
     const expected = helpSections(DEFAULT_KEYMAP, ['containers', 'lists', 'global']).flatMap((section) => [
       section.title,
@@ -143,7 +143,11 @@ describe('browsing containers', () => {
     });
     expect(visible).toContain('S             start');
 
-    app.press('j');
+    if (shown.some((line) => line.includes(' below · '))) {
+      app.press('j');
+      await app.waitFor(/1 above · /);
+    }
+    app.press('q');
     await app.waitFor((screen) => dialogLines(screen).length === 0);
     expect(app.screen()).toContain('Containers (');
   });

@@ -1,5 +1,6 @@
 /** Every key of the focused scope and the global ones, generated from the keymap. */
 import { Text } from 'ink';
+import { useRef, useState } from 'react';
 import type { Scope } from '../../keys/actions.js';
 import type { Keymap } from '../../keys/bindings.js';
 import { helpSections } from '../../keys/help.js';
@@ -18,7 +19,9 @@ export interface HelpDialogProps {
 }
 
 export function HelpDialog({ keymap, scopes, readOnly, width, maxRows, theme, onClose }: HelpDialogProps) {
-  useStableInput(() => onClose());
+  const [top, setTopState] = useState(0);
+  // Also in a ref: several scroll keys can arrive before a re-render.
+  const topRef = useRef(0);
   const sections = helpSections(keymap, scopes, { readOnly });
   const inner = width - 4;
   const keyWidth = 16;
@@ -30,14 +33,33 @@ export function HelpDialog({ keymap, scopes, readOnly, width, maxRows, theme, on
       lines.push({ kind: 'row', keys: row.keys, text: row.description, disabled: row.disabled });
     }
   }
-  const shown = lines.slice(0, Math.max(1, maxRows));
+  const rows = Math.max(1, maxRows);
+  const maxTop = Math.max(0, lines.length - rows);
+  // j/k, arrows and PgUp/PgDn scroll when the keys do not all fit; any other key closes.
+  useStableInput((input, key) => {
+    const step =
+      input === 'j' || key.downArrow
+        ? 1
+        : input === 'k' || key.upArrow
+          ? -1
+          : key.pageDown || input === ' '
+            ? rows
+            : key.pageUp
+              ? -rows
+              : 0;
+    if (step === 0 || maxTop === 0) return onClose();
+    topRef.current = Math.max(0, Math.min(maxTop, topRef.current + step));
+    setTopState(topRef.current);
+  });
+  const first = Math.min(top, maxTop);
+  const shown = lines.slice(first, first + rows);
+  const below = lines.length - first - shown.length;
+  const position =
+    maxTop > 0
+      ? `${first > 0 ? `${first} above · ` : ''}${below > 0 ? `${below} below · ` : ''}j/k scroll · `
+      : '';
   return (
-    <Dialog
-      title="Keys"
-      width={width}
-      theme={theme}
-      footer={`${lines.length > shown.length ? `${lines.length - shown.length} more: widen the terminal · ` : ''}any key closes`}
-    >
+    <Dialog title="Keys" width={width} theme={theme} footer={`${position}any other key closes`}>
       {shown.map((line, i) =>
         line.kind === 'title' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: static list
