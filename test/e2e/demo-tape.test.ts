@@ -3,13 +3,13 @@
  * it shows must keep working. How the tape maps onto a replay (no shell; the launch line's
  * arguments; the terminal size; the snapshot at `Screenshot`) is written at the top of the tape.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
 import { createDemoContainers } from '../support/demo-containers.js';
 import { startOwnEngine } from '../support/engine.js';
 import { disposeAppsAfterEach } from '../support/pty-app.js';
 import { loadTape, replayTape, type TapeCommand } from '../support/vhs-tape.js';
-import { eventually, openBerth } from './berth-session.js';
+import { eventually, openBerth, removeAllContainers } from './berth-session.js';
 
 disposeAppsAfterEach();
 
@@ -22,6 +22,10 @@ let context: EngineContext;
 beforeAll(async () => {
   own = await startOwnEngine('e2e-demo');
   context = own.context;
+});
+// Fresh demo containers for every run of the tape (a retry in CI starts from the same state).
+beforeEach(async () => {
+  await removeAllContainers(context);
   await createDemoContainers(own.engine.socketPath);
 });
 afterAll(async () => {
