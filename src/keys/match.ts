@@ -33,6 +33,26 @@ export interface InkKey {
   eventType?: 'press' | 'repeat' | 'release';
 }
 
+/** A key event with nothing pressed: the base for keys built by hand (split reads, tests). */
+export const NO_KEY: InkKey = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+};
+
 export const NAMED_KEYS = [
   'enter',
   'escape',

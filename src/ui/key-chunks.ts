@@ -3,26 +3,7 @@
  * pasted, or batched by a slow ssh link. These helpers split such a chunk back into the keys a
  * person pressed, Enter and Backspace included, so each is handled in turn.
  */
-import type { InkKey } from '../keys/match.js';
-
-const NO_KEY: InkKey = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-};
+import { type InkKey, NO_KEY } from '../keys/match.js';
 
 /**
  * The keys in one chunk of input, as Ink would have reported them one by one. Anything Ink has

@@ -1,25 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { InkKey } from '../../src/keys/match.js';
+import { type InkKey, NO_KEY } from '../../src/keys/match.js';
 import { splitKeys } from '../../src/ui/key-chunks.js';
 
-const plain: InkKey = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-};
+const plain: InkKey = NO_KEY;
 
 /** A key as a short name: the character, or the key Ink would have named. */
 function describeKey({ input, key }: { input: string; key: InkKey }): string {

@@ -11,6 +11,7 @@ import {
   displayKey,
   type InkKey,
   keySpecFromInk,
+  NO_KEY,
   normalizeKeySpec,
   parseKeySpec,
 } from '../../src/keys/match.js';
@@ -125,29 +126,7 @@ describe('default bindings follow DESIGN.md', () => {
 
 /** A key object as Ink 6.8's useInput builds it (see node_modules/ink/build/hooks/use-input.js). */
 function inkKey(fields: Partial<InkKey> = {}): InkKey {
-  return {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageDown: false,
-    pageUp: false,
-    home: false,
-    end: false,
-    return: false,
-    escape: false,
-    ctrl: false,
-    shift: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    meta: false,
-    super: false,
-    hyper: false,
-    capsLock: false,
-    numLock: false,
-    ...fields,
-  };
+  return { ...NO_KEY, super: false, hyper: false, capsLock: false, numLock: false, ...fields };
 }
 
 /** Reports the spec of every key Ink delivers. */
