@@ -32,17 +32,39 @@ export function Panel({ title, width, height, focused, borderColor, info, childr
       <Text color={borderColor} bold={focused} wrap="truncate">
         {panelTopLine(title, width, info)}
       </Text>
-      <Box
-        borderStyle="single"
-        borderTop={false}
-        borderColor={borderColor}
-        width={width}
-        height={Math.max(1, height - 1)}
-        flexDirection="column"
-        overflow="hidden"
-      >
+      <PanelBody width={width} height={height} borderColor={borderColor}>
         {children}
-      </Box>
+      </PanelBody>
+    </Box>
+  );
+}
+
+/**
+ * A panel's sides and bottom, under a top line the caller draws (with its title, or its tabs).
+ * `height` is the whole panel's, top line included.
+ */
+export function PanelBody({
+  width,
+  height,
+  borderColor,
+  children,
+}: {
+  width: number;
+  height: number;
+  borderColor?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Box
+      borderStyle="single"
+      borderTop={false}
+      borderColor={borderColor}
+      width={width}
+      height={Math.max(1, height - 1)}
+      flexDirection="column"
+      overflow="hidden"
+    >
+      {children}
     </Box>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
+import { PanelBody } from './Panel.js';
 
 export interface TabbedPanelProps {
   tabs: readonly string[];
@@ -61,17 +62,9 @@ export function TabbedPanel(props: TabbedPanelProps) {
         })}
         {` ${'─'.repeat(fill)}${right}┐`}
       </Text>
-      <Box
-        borderStyle="single"
-        borderTop={false}
-        borderColor={borderColor}
-        width={width}
-        height={Math.max(1, height - 1)}
-        flexDirection="column"
-        overflow="hidden"
-      >
+      <PanelBody width={width} height={height} borderColor={borderColor}>
         {children}
-      </Box>
+      </PanelBody>
     </Box>
   );
 }
