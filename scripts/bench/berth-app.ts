@@ -11,7 +11,11 @@ export function startBerth(
 ): TimedPty {
   // BENCH_BERTH_BIN measures another build (a copy of an older dist/ with its own launcher).
   const bin = process.env.BENCH_BERTH_BIN ?? berthBin;
-  return spawnTimed(process.execPath, [bin], { ...size, cwd: repoRoot, env: { DOCKER_HOST: host } });
+  return spawnTimed(process.execPath, [...profileFlags(), bin], {
+    ...size,
+    cwd: repoRoot,
+    env: { DOCKER_HOST: host },
+  });
 }
 
 /** The containers pane's title once the list is drawn: `Containers (shown/total)`. */
@@ -29,4 +33,10 @@ export function selectedName(screen: string): string | undefined {
     .split('│')[0]
     ?.trim()
     .split(/\s+/)[0];
+}
+
+/** `BENCH_CPU_PROFILE=DIR`: each berth the bench starts writes a V8 CPU profile into DIR. */
+function profileFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }

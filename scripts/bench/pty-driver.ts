@@ -113,6 +113,13 @@ export function spawnTimed(
     },
     exited,
     async kill() {
+      if (!hasExited && process.env.BENCH_CPU_PROFILE) {
+        // A profile is written only on a clean exit: ask first.
+        try {
+          process.kill(child.pid, 'SIGTERM');
+        } catch {}
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      }
       if (!hasExited) {
         for (const target of [-child.pid, child.pid]) {
           try {

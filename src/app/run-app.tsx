@@ -13,6 +13,7 @@ import { cliOpener } from '../terminal/cli-opener.js';
 import { findDockerCli } from '../terminal/cli-session.js';
 import { App } from '../ui/App.js';
 import { DEFAULT_LOGS_DIRECTORY } from '../ui/commands.js';
+import { observeWrites, TerminalPainter } from '../ui/terminal-painter.js';
 import { themeFor } from '../ui/theme.js';
 import { osc52 } from './clipboard.js';
 import { loadConfig, type TerminalBackend } from './config.js';
@@ -71,6 +72,10 @@ export async function runApp(options: AppOptions): Promise<number> {
     instance?.unmount();
   });
 
+  // Ink writes its frames through `stdout`; the painter hears of each, and draws the focused
+  // terminal pane's changes ahead of them with the real stream's own write.
+  const painter = new TerminalPainter((text) => process.stdout.write(text));
+  const stdout = observeWrites(process.stdout, () => painter.frameWritten());
   instance = render(
     <App
       model={model}
@@ -82,8 +87,9 @@ export async function runApp(options: AppOptions): Promise<number> {
       copyToClipboard={(text) => process.stdout.write(osc52(text))}
       logsDirectory={DEFAULT_LOGS_DIRECTORY}
       sessions={sessions}
+      painter={painter}
     />,
-    { exitOnCtrlC: false, patchConsole: false },
+    { stdout, exitOnCtrlC: false, patchConsole: false },
   );
   if (config.errors.length > 0) {
     model.status.show({
@@ -95,6 +101,7 @@ export async function runApp(options: AppOptions): Promise<number> {
   try {
     await instance.waitUntilExit();
   } finally {
+    painter.detach();
     await sessions.closeAll();
     logs.close();
     model.dispose();

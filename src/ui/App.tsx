@@ -15,6 +15,7 @@ import { MIN_COLS, MIN_ROWS } from './layout.js';
 import { MainScreen } from './MainScreen.js';
 import { EngineProblem } from './screens/EngineProblem.js';
 import { TooSmall } from './screens/TooSmall.js';
+import type { TerminalPainter } from './terminal-painter.js';
 import type { Theme } from './theme.js';
 
 export interface AppProps {
@@ -27,6 +28,8 @@ export interface AppProps {
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
   sessions: SessionsModel;
+  /** Draws a focused terminal pane's changes ahead of Ink (the real terminal only; not in tests). */
+  painter?: TerminalPainter;
 }
 
 /**

@@ -34,6 +34,7 @@ import { ImagesPane } from './panes/ImagesPane.js';
 import { TerminalPane, terminalSize } from './panes/TerminalPane.js';
 import { initialScreenState, type ScreenEvent, type ScreenState, screenReducer } from './screen-state.js';
 import { type DetailTab, detailHints } from './tabs/detail-tabs.js';
+import type { TerminalPainter } from './terminal-painter.js';
 import type { Theme } from './theme.js';
 
 export interface MainScreenProps {
@@ -47,6 +48,7 @@ export interface MainScreenProps {
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
   sessions: SessionsModel;
+  painter?: TerminalPainter;
 }
 
 const HINTS: Record<string, Action[]> = {
@@ -343,6 +345,7 @@ export function MainScreen(props: MainScreenProps) {
           focused={state.overlay === undefined}
           fullScreen
           theme={theme}
+          painter={props.painter}
         />
       ) : (
         <Box
@@ -386,6 +389,7 @@ export function MainScreen(props: MainScreenProps) {
               focused={state.overlay === undefined}
               fullScreen={false}
               theme={theme}
+              painter={props.painter}
             />
           ) : (
             <DetailsPane
