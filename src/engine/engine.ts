@@ -58,6 +58,8 @@ export interface Engine {
   subscribeToEvents(options: events.EventOptions): events.EventSubscription;
   /** `docker stats`: about one sample a second until stopped, for one container. */
   streamStats(id: string, onSample: (sample: stats.StatsSample) => void): Promise<stats.StatsStream>;
+  /** One stats reading at once (one-shot), for polling; undefined when the container is not running. */
+  readStats(id: string): Promise<stats.StatsReading | undefined>;
   /** `docker exec -it ID argv…` through the API's hijacked stream. */
   openExecSession(id: string, argv: string[], size: TerminalSize): Promise<TerminalSession>;
   /** `docker attach ID`. */
@@ -118,6 +120,7 @@ export function createEngine(ctx: EngineContext): Engine {
     attachContainer: (id, size) => attach.attachContainer(ctx, id, size),
     startAttached: (id, size) => attach.startAttached(ctx, id, size),
     streamStats: (id, onSample) => stats.streamStats(ctx, id, onSample),
+    readStats: (id) => stats.readStatsNow(ctx, id),
     pullImage: (ref, onProgress, o) => transfer.pullImage(ctx, ref, onProgress, o),
     pushImage: (ref, onProgress, o) => transfer.pushImage(ctx, ref, onProgress, o),
   };
@@ -137,7 +140,7 @@ export type { EngineEvent, EventStreamStatus } from './events.js';
 export type { ImageSummary } from './images.js';
 export type { LogLine, LogStream } from './logs.js';
 export type { TerminalSession } from './session.js';
-export type { StatsSample, StatsStream } from './stats.js';
+export type { CpuCounters, StatsReading, StatsSample, StatsStream } from './stats.js';
 export type {
   LayerPhase,
   LayerProgress,

@@ -43,16 +43,42 @@ interface RawCpuStats {
   online_cpus?: number;
 }
 
-function cpuPercent(raw: RawStats): number {
-  const cpu = raw.cpu_stats;
-  const previous = raw.precpu_stats;
-  // The first sample of a stream has no previous reading: no honest percentage yet.
-  if (!cpu || !previous?.system_cpu_usage) return 0;
-  const cpuDelta = (cpu.cpu_usage?.total_usage ?? 0) - (previous.cpu_usage?.total_usage ?? 0);
-  const systemDelta = (cpu.system_cpu_usage ?? 0) - previous.system_cpu_usage;
-  const onlineCpus = cpu.online_cpus || cpu.cpu_usage?.percpu_usage?.length || 0;
+/**
+ * The CPU counters of one reading: what `docker stats` subtracts between two readings. A reading
+ * taken alone (one-shot) has no previous one inside it; two taken seconds apart give the
+ * percentage over those seconds, by the same formula.
+ */
+export interface CpuCounters {
+  /** Nanoseconds of CPU the container has used since it started. */
+  containerNs: number;
+  /** Nanoseconds of CPU the whole host has used (all CPUs), as the engine read it. */
+  systemNs: number;
+  onlineCpus: number;
+}
+
+function cpuCounters(cpu: RawCpuStats | undefined): CpuCounters | undefined {
+  if (!cpu?.system_cpu_usage) return undefined;
+  return {
+    containerNs: cpu.cpu_usage?.total_usage ?? 0,
+    systemNs: cpu.system_cpu_usage,
+    onlineCpus: cpu.online_cpus || cpu.cpu_usage?.percpu_usage?.length || 0,
+  };
+}
+
+/** The docker CLI's CPU %: the container's share of the host's CPU time between two readings, times the CPUs. */
+export function cpuPercentBetween(previous: CpuCounters, current: CpuCounters): number {
+  const cpuDelta = current.containerNs - previous.containerNs;
+  const systemDelta = current.systemNs - previous.systemNs;
   if (systemDelta <= 0 || cpuDelta <= 0) return 0;
-  return (cpuDelta / systemDelta) * onlineCpus * 100;
+  return (cpuDelta / systemDelta) * current.onlineCpus * 100;
+}
+
+function cpuPercent(raw: RawStats): number {
+  const current = cpuCounters(raw.cpu_stats);
+  // The first sample of a stream has no previous reading: no honest percentage yet.
+  const previous = cpuCounters(raw.precpu_stats);
+  if (!current || !previous) return 0;
+  return cpuPercentBetween(previous, current);
 }
 
 /**
@@ -170,4 +196,28 @@ export async function readStatsOnce(context: EngineContext, containerId: string)
     context.docker.getContainer(containerId).stats({ stream: false }),
   );
   return statsSample(raw as unknown as RawStats);
+}
+
+/** One reading taken at once: the figures, and the CPU counters to compare with the next reading. */
+export interface StatsReading {
+  sample: StatsSample;
+  cpu: CpuCounters | undefined;
+}
+
+/**
+ * One reading without waiting (`one-shot`, API 1.41): the engine reads the counters once instead
+ * of sampling twice a second apart, so polling many containers costs the engine least (see
+ * docs/performance.md). Its CPU % is 0: compare `cpu` with the previous reading instead.
+ * Undefined when the container is not running.
+ */
+export async function readStatsNow(
+  context: EngineContext,
+  containerId: string,
+): Promise<StatsReading | undefined> {
+  const raw = (await context.call(`read the stats of ${containerId}`, () =>
+    context.docker.getContainer(containerId).stats({ stream: false, 'one-shot': true }),
+  )) as unknown as RawStats;
+  const sample = statsSample(raw);
+  if (sample.time === 0) return undefined;
+  return { sample, cpu: cpuCounters(raw.cpu_stats) };
 }

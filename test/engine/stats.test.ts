@@ -1,7 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
 import { isEngineError } from '../../src/engine/errors.js';
-import { readStatsOnce, type StatsSample, type StatsStream, streamStats } from '../../src/engine/stats.js';
+import {
+  cpuPercentBetween,
+  readStatsNow,
+  readStatsOnce,
+  type StatsReading,
+  type StatsSample,
+  type StatsStream,
+  streamStats,
+} from '../../src/engine/stats.js';
 import { makeContainer, runCleanup, testContext } from '../support/engine.js';
 
 let ctx: EngineContext;
@@ -98,5 +106,42 @@ describe('readStatsOnce', () => {
     expect(sample.pids).toBe(1);
     expect(sample.memoryUsage).toBeGreaterThan(0);
     expect(Math.abs(sample.time - Date.now())).toBeLessThan(10_000);
+  });
+});
+
+describe('readStatsNow (one-shot, what the list column polls)', () => {
+  /** CPU % between two one-shot readings `ms` apart, the way the list column computes it. */
+  async function percentOver(id: string, ms: number) {
+    const first = (await readStatsNow(ctx, id)) as StatsReading;
+    await sleep(ms);
+    const second = (await readStatsNow(ctx, id)) as StatsReading;
+    return cpuPercentBetween(first.cpu!, second.cpu!);
+  }
+
+  test('answers at once with memory and the CPU counters', async () => {
+    const { id } = await makeContainer(ctx, cleanup, { cmd: ['sleep', '1000'] });
+    const started = Date.now();
+    const reading = await readStatsNow(ctx, id);
+    // Without one-shot the engine samples twice, a second apart, before it answers.
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(reading?.sample.memoryUsage).toBeGreaterThan(0);
+    expect(reading?.cpu?.systemNs).toBeGreaterThan(0);
+    expect(reading?.cpu?.onlineCpus).toBeGreaterThan(0);
+  });
+
+  test('two readings apart show a busy loop above half a core and an idle container near zero', async () => {
+    const busy = await makeContainer(ctx, cleanup, { cmd: ['sh', '-c', 'while :; do :; done'] });
+    const idle = await makeContainer(ctx, cleanup, { cmd: ['sleep', '1000'] });
+    const [busyPercent, idlePercent] = await Promise.all([
+      percentOver(busy.id, 2000),
+      percentOver(idle.id, 2000),
+    ]);
+    expect(busyPercent).toBeGreaterThan(50);
+    expect(idlePercent).toBeLessThan(5);
+  });
+
+  test('a container that is not running has no reading', async () => {
+    const { id } = await makeContainer(ctx, cleanup, { cmd: ['true'], start: false });
+    expect(await readStatsNow(ctx, id)).toBeUndefined();
   });
 });

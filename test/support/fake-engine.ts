@@ -13,6 +13,7 @@ import type {
   LayerProgress,
   LogLine,
   ProcessTable,
+  StatsReading,
   StatsSample,
   TransferResult,
   TransferState,
@@ -30,6 +31,8 @@ export interface FakeEngine extends Engine {
   /** The stats streams open now: a test feeds them with `pushStats`. */
   statsStreams: Array<{ id: string; onSample: (sample: StatsSample) => void }>;
   pushStats(id: string, sample: StatsSample): void;
+  /** What `readStats` (the list's one-shot polling) answers for each container id; a test sets them. */
+  readings: Record<string, StatsReading>;
   emit(event: Partial<EngineEvent> & { action: string; id: string }): void;
 }
 
@@ -92,6 +95,7 @@ export function createFakeEngine(
     diffs: fixtures.diffs ?? {},
     tops: fixtures.tops ?? {},
     statsStreams: [],
+    readings: {},
     pushStats(id, sample) {
       for (const s of engine.statsStreams) if (s.id === id) s.onSample(sample);
     },
@@ -171,6 +175,10 @@ export function createFakeEngine(
         if (index >= 0) engine.statsStreams.splice(index, 1);
       };
       return { done: new Promise<void>(() => undefined), stop };
+    },
+    readStats: async (id) => {
+      calls.push(['readStats', id]);
+      return engine.readings[id];
     },
     openExecSession: async () => {
       throw new Error('interactive sessions are tested against the private engine');
