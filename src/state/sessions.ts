@@ -6,7 +6,7 @@
  */
 import type { Engine, TerminalSession, TerminalSize } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
-import { SessionEmulator } from '../terminal/emulator.js';
+import { loadEmulator, SessionEmulator } from '../terminal/emulator.js';
 import { Store } from './store.js';
 
 export type SessionKind = 'exec' | 'run' | 'attach' | 'start-attached';
@@ -142,6 +142,7 @@ export class SessionsModel {
   /** Opens a session and shows it; resolves once it runs or has failed (the pane says why). */
   async open(engine: Engine, request: SessionRequest, size: TerminalSize): Promise<string> {
     const key = `s${nextKey++}`;
+    await loadEmulator();
     const emulator = new SessionEmulator(size.cols, size.rows);
     emulator.onChange(() => this.scheduleRedraw());
     const entry: SessionEntry = { key, request, emulator, status: 'starting' };

@@ -4,7 +4,17 @@
  * cells. So nothing the container sends (title, clipboard, mouse or screen modes) ever reaches
  * the real terminal: it only changes this emulator's state.
  */
-import xterm from '@xterm/headless';
+import type xterm from '@xterm/headless';
+
+/**
+ * @xterm/headless is a quarter of a megabyte of JavaScript that the first frame does not need:
+ * it is loaded when the first session opens (`loadEmulator`), not at start-up.
+ */
+let xtermModule: typeof xterm | undefined;
+
+export async function loadEmulator(): Promise<void> {
+  xtermModule ??= (await import('@xterm/headless')).default;
+}
 
 /** One run of cells with the same look. */
 export interface StyledSpan {
@@ -115,8 +125,10 @@ export class SessionEmulator {
   private cursorHidden = false;
   private changeListeners = new Set<() => void>();
 
+  /** `loadEmulator()` must have resolved first. */
   constructor(cols: number, rows: number, options: { convertEol?: boolean; scrollback?: number } = {}) {
-    this.terminal = new xterm.Terminal({
+    if (!xtermModule) throw new Error('SessionEmulator: call loadEmulator() first');
+    this.terminal = new xtermModule.Terminal({
       cols,
       rows,
       scrollback: options.scrollback ?? 5000,

@@ -5,7 +5,7 @@
 import xterm from '@xterm/headless';
 import chalk from 'chalk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SessionEmulator } from '../../src/terminal/emulator.js';
+import { loadEmulator, SessionEmulator } from '../../src/terminal/emulator.js';
 import { observeWrites, paneRows, rowAnsi, TerminalPainter } from '../../src/ui/terminal-painter.js';
 
 const region = { x: 4, y: 2, cols: 12, rows: 3 };
@@ -21,8 +21,9 @@ function cells(terminal: xterm.Terminal, y: number, x: number, width: number): s
 // chalk decides its colour level from the test runner's stdout (not a TTY: no colours); the
 // app's own Text components and the painter share that decision, so any level will do here.
 const savedLevel = chalk.level;
-beforeAll(() => {
+beforeAll(async () => {
   chalk.level = 1;
+  await loadEmulator();
 });
 afterAll(() => {
   chalk.level = savedLevel;
