@@ -13,7 +13,14 @@ export const STDERR: FrameStream = 2;
 
 const HEADER_SIZE = 8;
 
-export class FrameDemuxer {
+/** Receives payload as `bytes[start..end)`, a range of the pushed chunk: read it during the call. */
+export type PayloadRangeHandler = (stream: FrameStream, bytes: Buffer, start: number, end: number) => void;
+
+/**
+ * The demultiplexer over byte ranges: no Buffer is made per frame, which matters for logs,
+ * where every line is a frame of its own.
+ */
+export class FrameReader {
   private readonly header = Buffer.alloc(HEADER_SIZE);
   private headerFill = 0;
   /** Payload bytes of the current frame still to come. */
@@ -22,35 +29,31 @@ export class FrameDemuxer {
   /** Set when a header was not a header: the stream is raw after all and passes through as stdout. */
   private raw = false;
 
-  /**
-   * @param onPayload receives each piece of payload as a view into the pushed chunk; copy it to
-   *   keep it beyond the call. A frame split across chunks arrives in several pieces.
-   */
-  constructor(private readonly onPayload: (stream: FrameStream, payload: Buffer) => void) {}
+  /** @param onPayload receives each piece of payload; a frame split across chunks arrives in several pieces. */
+  constructor(private readonly onPayload: PayloadRangeHandler) {}
 
-  push(chunk: Buffer): void {
+  push(chunk: Buffer, start = 0, end = chunk.length): void {
     if (this.raw) {
-      if (chunk.length > 0) this.onPayload(STDOUT, chunk);
+      if (end > start) this.onPayload(STDOUT, chunk, start, end);
       return;
     }
-    let pos = 0;
-    const length = chunk.length;
-    while (pos < length) {
+    let pos = start;
+    while (pos < end) {
       if (this.remaining > 0) {
-        const end = Math.min(length, pos + this.remaining);
-        this.onPayload(this.stream, chunk.subarray(pos, end));
-        this.remaining -= end - pos;
-        pos = end;
+        const stop = Math.min(end, pos + this.remaining);
+        this.onPayload(this.stream, chunk, pos, stop);
+        this.remaining -= stop - pos;
+        pos = stop;
         continue;
       }
       let header: Buffer;
       let headerAt: number;
-      if (this.headerFill === 0 && length - pos >= HEADER_SIZE) {
+      if (this.headerFill === 0 && end - pos >= HEADER_SIZE) {
         header = chunk;
         headerAt = pos;
         pos += HEADER_SIZE;
       } else {
-        const take = Math.min(HEADER_SIZE - this.headerFill, length - pos);
+        const take = Math.min(HEADER_SIZE - this.headerFill, end - pos);
         chunk.copy(this.header, this.headerFill, pos, pos + take);
         this.headerFill += take;
         pos += take;
@@ -68,8 +71,9 @@ export class FrameDemuxer {
       ) {
         // Not a frame header: someone guessed the TTY setting wrong. Show the bytes rather than garbage.
         this.raw = true;
-        this.onPayload(STDOUT, Buffer.from(header.subarray(headerAt, headerAt + HEADER_SIZE)));
-        if (pos < length) this.onPayload(STDOUT, chunk.subarray(pos));
+        const bytes = Buffer.from(header.subarray(headerAt, headerAt + HEADER_SIZE));
+        this.onPayload(STDOUT, bytes, 0, HEADER_SIZE);
+        if (pos < end) this.onPayload(STDOUT, chunk, pos, end);
         return;
       }
       this.stream = type === 2 ? STDERR : STDOUT;
@@ -80,5 +84,16 @@ export class FrameDemuxer {
   /** True when the stream stopped in the middle of a header or a payload. */
   get midFrame(): boolean {
     return this.headerFill > 0 || this.remaining > 0;
+  }
+}
+
+/** The demultiplexer handing out payload as Buffers (views into the pushed chunk). */
+export class FrameDemuxer extends FrameReader {
+  /**
+   * @param onPayload receives each piece of payload as a view into the pushed chunk; copy it to
+   *   keep it beyond the call. A frame split across chunks arrives in several pieces.
+   */
+  constructor(onPayload: (stream: FrameStream, payload: Buffer) => void) {
+    super((stream, bytes, start, end) => onPayload(stream, bytes.subarray(start, end)));
   }
 }

@@ -25,26 +25,26 @@ export class LineSplitter {
     private readonly maxLineBytes = DEFAULT_MAX_LINE_BYTES,
   ) {}
 
-  push(chunk: Buffer): void {
-    let start = 0;
-    let newline = chunk.indexOf(NEWLINE);
+  /** Splits `chunk[start..end)`; the range lets a caller hand over part of a chunk without a view. */
+  push(chunk: Buffer, start = 0, end = chunk.length): void {
+    let newline = indexOfNewline(chunk, start, end);
     if (newline !== -1 && this.pendingBytes > 0) {
-      this.pending.push(chunk.subarray(0, newline));
+      this.pending.push(chunk.subarray(start, newline));
       const line = Buffer.concat(this.pending);
       this.pending = [];
       this.pendingBytes = 0;
       this.onLine(line, 0, line.length);
       start = newline + 1;
-      newline = chunk.indexOf(NEWLINE, start);
+      newline = indexOfNewline(chunk, start, end);
     }
     while (newline !== -1) {
       this.onLine(chunk, start, newline);
       start = newline + 1;
-      newline = chunk.indexOf(NEWLINE, start);
+      newline = indexOfNewline(chunk, start, end);
     }
-    if (start < chunk.length) {
-      this.pending.push(chunk.subarray(start));
-      this.pendingBytes += chunk.length - start;
+    if (start < end) {
+      this.pending.push(chunk.subarray(start, end));
+      this.pendingBytes += end - start;
       if (this.pendingBytes > this.maxLineBytes) this.cutOverlongLine();
     }
   }
@@ -66,6 +66,23 @@ export class LineSplitter {
     this.pending = rest.length > 0 ? [rest] : [];
     this.pendingBytes = rest.length;
   }
+}
+
+/** Up to this many bytes, a range is scanned in place; a longer one through a view. */
+const SHORT_RANGE = 256;
+
+/**
+ * The first `\n` in `bytes[start..end)`, or -1. A log line is usually a short range of a large
+ * socket read: `indexOf` on the whole read would search past `end` (quadratic over many short
+ * ranges without a newline), and a view per range costs more than the search.
+ */
+function indexOfNewline(bytes: Buffer, start: number, end: number): number {
+  if (end - start <= SHORT_RANGE) {
+    for (let i = start; i < end; i++) if (bytes[i] === NEWLINE) return i;
+    return -1;
+  }
+  const at = bytes.subarray(start, end).indexOf(NEWLINE);
+  return at === -1 ? -1 : start + at;
 }
 
 /**

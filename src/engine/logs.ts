@@ -4,9 +4,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { EngineContext } from './client.js';
-import { FrameDemuxer, type FrameStream, STDERR } from './demux.js';
+import { FrameReader, STDERR } from './demux.js';
+import { canGetDirectly, getDirectly } from './direct-get.js';
 import { decodeLine, LineSplitter } from './line-splitter.js';
-import { streamDone } from './stream-done.js';
+import { type EndingResponse, streamDone } from './stream-done.js';
 
 export type OutputStream = 'stdout' | 'stderr';
 
@@ -23,8 +24,11 @@ export interface LogOptions {
   follow?: boolean;
   /** Only the last N lines; `'all'` (the default) for everything. */
   tail?: number | 'all';
-  /** Only lines since this time: a Date, or epoch seconds (fractions allowed). */
-  since?: Date | number;
+  /**
+   * Only lines since this time (inclusive): a Date, epoch seconds (fractions allowed), or a
+   * timestamp the engine gave (`LogLine.timestamp`), kept to the nanosecond.
+   */
+  since?: Date | number | string;
   /** Ask the engine for timestamps and parse them into `LogLine.timestamp`. */
   timestamps?: boolean;
   /** Whether the container has a TTY; read from inspect when not given. */
@@ -119,9 +123,22 @@ export function dialStream(
   });
 }
 
-function sinceSeconds(since: Date | number): string {
+function sinceSeconds(since: Date | number | string): string {
+  if (typeof since === 'string') return engineTimestampSeconds(since);
   const seconds = since instanceof Date ? since.getTime() / 1000 : since;
   return seconds.toFixed(3);
+}
+
+/**
+ * `2026-11-28T10:01:02.123456789Z` as `seconds.nanoseconds`, the engine's own precision: a Date
+ * keeps only milliseconds, and `since` must name the exact line to continue from.
+ */
+export function engineTimestampSeconds(timestamp: string): string {
+  const match = /^(.*?T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(timestamp);
+  const whole = match ? Date.parse(`${match[1]}${match[3]}`) : Number.NaN;
+  if (!match || Number.isNaN(whole))
+    throw new RangeError(`"${timestamp}" is not a timestamp from the engine.`);
+  return `${whole / 1000}.${(match[2] ?? '').padEnd(9, '0')}`;
 }
 
 export async function isTty(context: EngineContext, containerId: string, action: string): Promise<boolean> {
@@ -141,21 +158,15 @@ export async function streamLogs(
 ): Promise<LogStream> {
   const action = `read the logs of ${containerId}`;
   const tty = options.tty ?? (await isTty(context, containerId, action));
-  const query: Record<string, unknown> = {
-    stdout: true,
-    stderr: true,
-    follow: options.follow === true,
-    timestamps: options.timestamps === true,
+  const query: Record<string, string> = {
+    stdout: 'true',
+    stderr: 'true',
+    follow: String(options.follow === true),
+    timestamps: String(options.timestamps === true),
     tail: options.tail === undefined ? 'all' : String(options.tail),
   };
   if (options.since !== undefined) query.since = sinceSeconds(options.since);
-  const response = await context.call(action, () =>
-    dialStream(context, {
-      path: `/containers/${encodeURIComponent(containerId)}/logs?`,
-      query,
-      statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
-    }),
-  );
+  const path = `/containers/${encodeURIComponent(containerId)}/logs`;
 
   const timestamps = options.timestamps === true;
   let batch: LogLine[] = [];
@@ -181,9 +192,11 @@ export async function streamLogs(
   };
   const stdout = new LineSplitter(lineHandler('stdout'));
   const stderr = new LineSplitter(lineHandler('stderr'));
-  const demuxer = tty
+  const frames = tty
     ? undefined
-    : new FrameDemuxer((stream: FrameStream, payload) => (stream === STDERR ? stderr : stdout).push(payload));
+    : new FrameReader((stream, bytes, start, end) =>
+        (stream === STDERR ? stderr : stdout).push(bytes, start, end),
+      );
 
   let stopped = false;
   let scheduled: NodeJS.Immediate | undefined;
@@ -194,13 +207,25 @@ export async function streamLogs(
     batch = [];
     onLines(lines);
   };
-
-  response.on('data', (chunk: Buffer) => {
-    if (demuxer) demuxer.push(chunk);
-    else stdout.push(chunk);
-    // The engine sends each line as its own HTTP chunk; one batch per event-loop turn spares
-    // the consumer a million updates for a million lines.
+  const onBody = (bytes: Buffer, start: number, end: number) => {
+    if (frames) frames.push(bytes, start, end);
+    else stdout.push(bytes, start, end);
+    // One batch per event-loop turn spares the consumer an update per line.
     scheduled ??= setImmediate(deliver);
+  };
+
+  const response: EndingResponse & { destroy(): void } = await context.call(action, async () => {
+    if (canGetDirectly(context.endpoint)) {
+      const version = context.apiVersion ? `/v${context.apiVersion}` : '';
+      return getDirectly(context.endpoint, `${version}${path}?${new URLSearchParams(query)}`, onBody);
+    }
+    const message = await dialStream(context, {
+      path: `${path}?`,
+      query,
+      statusCodes: { 200: true, 404: 'no such container', 500: 'server error' },
+    });
+    message.on('data', (chunk: Buffer) => onBody(chunk, 0, chunk.length));
+    return message;
   });
   const done = streamDone(response, {
     context,

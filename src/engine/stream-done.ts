@@ -3,7 +3,6 @@
  * ended it or after the consumer stopped it, and rejects with a sentence when the connection
  * failed or was cut. Never an unhandled rejection: nobody may be awaiting it.
  */
-import type { IncomingMessage } from 'node:http';
 import type { EngineContext } from './client.js';
 import { classifyError } from './errors.js';
 
@@ -18,7 +17,15 @@ export interface StreamDoneOptions {
   onEnd?: () => void;
 }
 
-export function streamDone(response: IncomingMessage, options: StreamDoneOptions): Promise<void> {
+/** The events of Node's IncomingMessage that tell how a response ended (direct-get.ts has them too). */
+export interface EndingResponse {
+  /** The whole body arrived. */
+  readonly complete: boolean;
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+export function streamDone(response: EndingResponse, options: StreamDoneOptions): Promise<void> {
   const { context, action } = options;
   const done = new Promise<void>((resolve, reject) => {
     response.on('end', () => {

@@ -121,6 +121,33 @@ describe('readLogs', () => {
     ]);
   });
 
+  test('since an engine timestamp starts at that very line, to the nanosecond', async () => {
+    const { container, id } = await makeContainer(ctx, cleanup, {
+      cmd: ['sh', '-c', 'for i in 1 2 3 4 5 6 7 8; do echo n$i; done'],
+    });
+    await container.wait();
+    const all = await readLogs(ctx, id, { timestamps: true });
+    expect(all.map((l) => l.text)).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7', 'n8']);
+    // Lines printed in one burst are microseconds apart: a millisecond `since` would not tell them apart.
+    const from = all.findIndex((l, i) => i > 0 && l.timestamp !== all[i - 1]!.timestamp);
+    expect(from).toBeGreaterThan(0);
+    const again = await readLogs(ctx, id, { timestamps: true, since: all[from]!.timestamp! });
+    expect(again).toEqual(all.filter((l) => l.timestamp! >= all[from]!.timestamp!));
+  });
+
+  test('through dockerode (TLS and ssh engines) the lines, their streams and errors are the same', async () => {
+    const viaDockerode: EngineContext = { ...ctx, endpoint: { ...ctx.endpoint, protocol: 'ssh' } };
+    const { container, id } = await makeContainer(ctx, cleanup, {
+      cmd: ['sh', '-c', `${PRINT_MANY[2]}; echo oops >&2`],
+    });
+    await container.wait();
+    const lines = await readLogs(viaDockerode, id);
+    expect(lines.at(-1)).toEqual({ stream: 'stderr', text: 'oops' });
+    expectAllLinesInOrder(lines.slice(0, -1));
+    const error = await readLogs(viaDockerode, uniqueName('missing')).catch((e: unknown) => e);
+    expect(isEngineError(error, 'NotFound')).toBe(true);
+  });
+
   test('the logs of a missing container are a NotFound error', async () => {
     const error = await readLogs(ctx, uniqueName('missing')).catch((e: unknown) => e);
     expect(isEngineError(error, 'NotFound')).toBe(true);

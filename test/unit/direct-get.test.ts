@@ -1,0 +1,107 @@
+/**
+ * berth's own HTTP reading for the log stream, against a socket server that answers with fixed
+ * bytes: statuses, body framings and a cut connection that the engine cannot be made to send.
+ * (The log stream itself is tested against the private engine in test/engine/logs.test.ts.)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Endpoint } from '../../src/engine/connection.js';
+import { getDirectly } from '../../src/engine/direct-get.js';
+import { classifyError } from '../../src/engine/errors.js';
+
+const servers: Array<{ server: net.Server; dir: string }> = [];
+afterEach(() => {
+  for (const { server, dir } of servers.splice(0)) {
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A server writing `pieces` (a pause between them) once it has read a request; ends unless `hold`. */
+async function serve(pieces: string[], options: { hold?: boolean } = {}): Promise<Endpoint> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-direct-'));
+  const socketPath = path.join(dir, 's.sock');
+  const server = net.createServer((socket) => {
+    socket.once('data', async () => {
+      for (const piece of pieces) {
+        socket.write(piece);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      if (options.hold) socket.destroy();
+      else socket.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(socketPath, resolve));
+  servers.push({ server, dir });
+  return { protocol: 'unix', url: `unix://${socketPath}`, socketPath, source: 'test' };
+}
+
+/** GETs and collects the body; resolves with how the response ended. */
+async function read(endpoint: Endpoint) {
+  let body = '';
+  const response = await getDirectly(endpoint, '/logs', (bytes, start, end) => {
+    body += bytes.toString('utf8', start, end);
+  });
+  const ended = await new Promise<string>((resolve) => {
+    let how = '';
+    response.on('end', () => {
+      how = 'end';
+    });
+    response.on('error', () => undefined);
+    response.on('close', () => resolve(`${how}${how ? ' ' : ''}close`));
+  });
+  return { status: response.statusCode, body, ended, complete: response.complete };
+}
+
+const OK_CHUNKED = 'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n';
+
+describe('getDirectly', () => {
+  test('a chunked body arrives whole, headers and body cut anywhere, and ends complete', async () => {
+    const endpoint = await serve([
+      'HTTP/1.1 200 OK\r\nTransfer-Enc',
+      'oding: chunked\r\n\r\n3\r\nab',
+      'c\r\n0\r\n\r\n',
+    ]);
+    expect(await read(endpoint)).toEqual({ status: 200, body: 'abc', ended: 'end close', complete: true });
+  });
+
+  test('a connection cut inside a chunked body closes without end', async () => {
+    const endpoint = await serve([OK_CHUNKED, '5\r\nhel'], { hold: true });
+    expect(await read(endpoint)).toEqual({ status: 200, body: 'hel', ended: 'close', complete: false });
+  });
+
+  test('a body with a length, and one that lasts until the connection ends', async () => {
+    const sized = await serve(['HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\nbody']);
+    expect(await read(sized)).toMatchObject({ body: 'body', ended: 'end close', complete: true });
+    const untilClose = await serve(['HTTP/1.1 200 OK\r\n\r\nraw ', 'bytes']);
+    expect(await read(untilClose)).toMatchObject({ body: 'raw bytes', ended: 'end close', complete: true });
+  });
+
+  test("an error status rejects with the engine's message, read like dockerode's errors", async () => {
+    const json = '{"message":"No such container: nope"}';
+    const endpoint = await serve([
+      `HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: ${json.length}\r\n\r\n`,
+      json,
+    ]);
+    const error = await getDirectly(endpoint, '/logs', () => undefined).catch((e: unknown) => e);
+    const classified = classifyError(error, { action: 'read the logs of nope' });
+    expect(classified.kind).toBe('NotFound');
+    expect(classified.message).toBe('Could not read the logs of nope: No such container: nope');
+  });
+
+  test('an answer that is not HTTP, and a missing socket, reject', async () => {
+    const garbage = await serve(['SSH-2.0-OpenSSH\r\n\r\n']);
+    await expect(getDirectly(garbage, '/', () => undefined)).rejects.toThrow(/other than HTTP/);
+    const missing: Endpoint = {
+      protocol: 'unix',
+      url: 'unix:///nonexistent',
+      socketPath: '/nonexistent/x.sock',
+      source: 'test',
+    };
+    const error = await getDirectly(missing, '/', () => undefined).catch((e: unknown) => e);
+    expect(classifyError(error, { endpoint: missing.url }).kind).toBe('EngineUnreachable');
+  });
+});
