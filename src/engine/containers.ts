@@ -5,6 +5,7 @@
 import type Docker from 'dockerode';
 import type { EngineContext } from './client.js';
 import { EngineError } from './errors.js';
+import { envProblem, type PortBinding, portBindingProblem, toEnginePorts } from './port-spec.js';
 import { parseReference } from './reference.js';
 
 export type ContainerState = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -108,6 +109,8 @@ export interface ContainerSpec {
   init?: boolean;
   autoRemove?: boolean;
   stopTimeout?: number;
+  /** `-p`: container ports published on the host. */
+  ports?: PortBinding[];
 }
 
 function containerName(names: string[] | undefined, id: string): string {
@@ -249,6 +252,12 @@ export async function createContainer(ctx: EngineContext, spec: ContainerSpec): 
       `"${spec.name}" is not a valid container name: use letters, digits, "_", "." and "-", at least two characters, starting with a letter or digit.`,
     );
   }
+  // Checked here too, so no caller can send a half-valid spec and leave a container behind.
+  const problem =
+    spec.env?.map(envProblem).find(Boolean) ?? spec.ports?.map(portBindingProblem).find(Boolean);
+  if (problem) throw new EngineError('BadRequest', problem);
+  const ports = toEnginePorts(spec.ports ?? []);
+  const published = (spec.ports?.length ?? 0) > 0;
   const options: Docker.ContainerCreateOptions = {
     Image: spec.image,
     name: spec.name,
@@ -265,7 +274,12 @@ export async function createContainer(ctx: EngineContext, spec: ContainerSpec): 
     AttachStdout: true,
     AttachStderr: true,
     StopTimeout: spec.stopTimeout,
-    HostConfig: { Init: spec.init ?? false, AutoRemove: spec.autoRemove ?? false },
+    ExposedPorts: published ? ports.exposedPorts : undefined,
+    HostConfig: {
+      Init: spec.init ?? false,
+      AutoRemove: spec.autoRemove ?? false,
+      PortBindings: published ? ports.portBindings : undefined,
+    },
   };
   const container = await ctx.call(`create a container from ${spec.image}`, () =>
     ctx.docker.createContainer(options),

@@ -75,11 +75,12 @@ export const ACTIONS = {
   containerPrune: action('containers', 'prune', 'prune stopped containers (preview, then confirm)', true),
   toggleAll: action('containers', 'all', 'toggle all containers / running only'),
 
-  imageRun: action('images', 'run', 'run: asks for a command, name, detached or interactive', true),
-  imageCreate: action('images', 'create', 'create a container', true),
+  imageRun: action('images', 'run', 'run: a command, name, -e, -p, --rm; interactive or detached', true),
+  imageCreate: action('images', 'create', 'create a container (a command, name, -e, -p)', true),
   imageBuild: action('images', 'build', 'build from a directory (asks for the path and the tag)', true),
   imageTag: action('images', 'tag', 'tag', true),
   imagePull: action('images', 'pull', 'pull an image from a registry (asks for the name)', true),
+  imagePush: action('images', 'push', 'push the image to a registry (asks which of its names)', true),
   imageRemove: action('images', 'remove', 'remove (asks)', true),
   imagePrune: action('images', 'prune', 'prune dangling images', true),
 

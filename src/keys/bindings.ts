@@ -49,6 +49,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   imageBuild: ['b'],
   imageTag: ['t'],
   imagePull: ['p'],
+  imagePush: ['u'],
   imageRemove: ['d'],
   imagePrune: ['P'],
 

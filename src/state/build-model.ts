@@ -19,6 +19,8 @@ export interface BuildStepState {
   cached: boolean;
   done: boolean;
   seconds: number | undefined;
+  /** The layer the step ended with (for FROM: the base image's id). */
+  layerId: string | undefined;
   output: string[];
   /** Output lines dropped from the start to stay within MAX_STEP_OUTPUT. */
   dropped: number;
@@ -74,6 +76,7 @@ export function applyBuildEvent(state: BuildState, event: BuildEvent): BuildStat
             cached: false,
             done: false,
             seconds: undefined,
+            layerId: undefined,
             output: [],
             dropped: 0,
           },
@@ -93,6 +96,7 @@ export function applyBuildEvent(state: BuildState, event: BuildEvent): BuildStat
         done: true,
         cached: s.cached || event.cached,
         seconds: event.seconds,
+        layerId: event.layerId || undefined,
       }));
     case 'tagged':
       return { ...state, tags: [...state.tags, event.tag] };

@@ -17,15 +17,16 @@ import type { SessionsModel } from '../state/sessions.js';
 import { askBuild } from './build-commands.js';
 import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
-import { askCommit, askCreate, askTag } from './image-commands.js';
+import { askCommit, askTag } from './image-commands.js';
 import type { Layout } from './layout.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
+import { askCreate, askRun, runFromPalette } from './run-commands.js';
 import type { ScreenEvent, ScreenState } from './screen-state.js';
-import { askExecCommand, askRun, attach, execShell, offerStart } from './session-commands.js';
+import { askExecCommand, attach, execShell, offerStart } from './session-commands.js';
 import { scrollTop, tabCommand } from './tabs/detail-tabs.js';
 import { imageTabCommand } from './tabs/image-tabs.js';
-import { askPull, askPush } from './transfer-commands.js';
+import { askPull, askPush, askPushImage } from './transfer-commands.js';
 
 export interface CommandContext {
   state: ScreenState;
@@ -155,17 +156,25 @@ function timestampForFile(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
-/** `build DIR`, `pull NAME` and `push NAME` typed in the palette: the action, already given its argument. */
+/**
+ * `build DIR`, `pull NAME`, `push NAME`, `run IMAGE [CMD…]` and `create IMAGE [CMD…]` typed in
+ * the palette: the action, already given its argument.
+ */
 function paletteCommand(text: string, ctx: CommandContext): (() => void) | undefined {
   const [word = '', ...rest] = text.split(/\s+/);
   const argument = rest.join(' ');
   if (!argument) return undefined;
+  // The command after the image is split like a shell would, so keep its quotes: the text as typed.
+  const afterWord = text.slice(word.length).trim();
+  if ((word === 'run' || word === 'imageRun') && isActionAllowed('imageRun', ctx.model.readOnly))
+    return () => runFromPalette(ctx, 'run', afterWord);
+  if ((word === 'create' || word === 'imageCreate') && isActionAllowed('imageCreate', ctx.model.readOnly))
+    return () => runFromPalette(ctx, 'create', afterWord);
   if ((word === 'build' || word === 'imageBuild') && isActionAllowed('imageBuild', ctx.model.readOnly))
     return () => askBuild(ctx, argument);
   if ((word === 'pull' || word === 'imagePull') && isActionAllowed('imagePull', ctx.model.readOnly))
     return () => askPull(ctx, argument);
-  // Push has no key of its own: the palette's `push NAME` (read-only mode refuses it like a pull).
-  if (word === 'push' && isActionAllowed('imagePull', ctx.model.readOnly))
+  if ((word === 'push' || word === 'imagePush') && isActionAllowed('imagePush', ctx.model.readOnly))
     return () => askPush(ctx, argument);
   return undefined;
 }
@@ -278,6 +287,11 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       return askBuild(ctx);
     case 'imagePull':
       return askPull(ctx);
+    case 'imagePush': {
+      const image = needImage(ctx);
+      if (image) askPushImage(ctx, image);
+      return;
+    }
     case 'imageCreate': {
       const image = needImage(ctx);
       if (image) askCreate(ctx, image);

@@ -1,6 +1,6 @@
 /**
- * The image actions that ask first: `t` tag, `c` commit a container (with an optional new CMD),
- * `C` create a container; and what build-commands.ts and transfer-commands.ts share. Every name
+ * The image actions that ask first: `t` tag, `c` commit a container (with an optional new CMD);
+ * and what build-commands.ts, transfer-commands.ts and run-commands.ts share. Every name
  * is checked with Docker's reference grammar before anything reaches the engine, and each action
  * shows the docker command it stands for; the new image ends up selected.
  */
@@ -8,7 +8,6 @@ import type { Engine, ImageSummary } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
 import { formatReference, normaliseReference } from '../engine/reference.js';
 import type { ContainerEntry } from '../state/containers-store.js';
-import { splitCommand } from '../terminal/argv.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
@@ -179,58 +178,6 @@ function askCommitCmd(ctx: CommandContext, c: ContainerEntry, name: Extract<Refe
           if (id === undefined) return;
           ctx.dispatch({ type: 'focus', focus: 'images' });
           void selectImage(ctx, id);
-        });
-        return undefined;
-      },
-    },
-  });
-}
-
-const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
-
-/** `C` on an image: a command (empty keeps the image's), then an optional name; `docker create`. */
-export function askCreate(ctx: CommandContext, image: ImageSummary) {
-  const ref = imageLabel(image);
-  ctx.dispatch({
-    type: 'openOverlay',
-    overlay: {
-      kind: 'prompt',
-      title: `Create a container from ${ref}`,
-      label: "Command (empty: the image's default CMD); split into words, no shell runs it",
-      onSubmit: (text) => {
-        const split = splitCommand(text);
-        if (!split.ok) return `That command cannot be split: ${split.reason}.`;
-        askCreateName(ctx, ref, split.argv);
-        return undefined;
-      },
-    },
-  });
-}
-
-function askCreateName(ctx: CommandContext, ref: string, argv: string[]) {
-  ctx.dispatch({
-    type: 'openOverlay',
-    overlay: {
-      kind: 'prompt',
-      title: `Create ${ref}${argv.length ? ` ${argv.join(' ')}` : ''}`,
-      label: 'Container name (empty: the engine picks one)',
-      onSubmit: (text) => {
-        const name = text.trim() || undefined;
-        if (name !== undefined && !CONTAINER_NAME.test(name))
-          return `"${name}" is not a valid container name: letters, digits, "_", "." and "-", at least two characters, starting with a letter or digit.`;
-        const command = cli.dockerCreate(ref, { command: argv, name });
-        void runImageCall(
-          ctx,
-          command,
-          `Creating a container from ${ref}…`,
-          (e) => e.createContainer({ image: ref, cmd: argv, name }),
-          (id) => `Created ${name ?? id.slice(0, 12)} from ${ref}; S starts it.`,
-        ).then((id) => {
-          if (id === undefined) return;
-          // A created container shows only in the list of all containers.
-          if (!ctx.state.showAll) ctx.dispatch({ type: 'toggleAll' });
-          ctx.dispatch({ type: 'focus', focus: 'containers' });
-          ctx.dispatch({ type: 'select', list: 'containers', key: id });
         });
         return undefined;
       },

@@ -1,16 +1,16 @@
 /**
  * The actions that open interactive sessions: `e` exec sh, `E` exec a typed command, `a` attach,
- * `S` on a stopped container (start, or start attached), `R` on an image (run). Each names the
- * docker command it stands for, and refuses with a sentence when it cannot work.
+ * `S` on a stopped container (start, or start attached); run-commands.ts opens `run -it` here.
+ * Each names the docker command it stands for, and refuses with a sentence when it cannot work.
  */
-import type { ImageSummary } from '../engine/engine.js';
 import type { ContainerEntry } from '../state/containers-store.js';
 import type { SessionRequest } from '../state/sessions.js';
 import { splitCommand } from '../terminal/argv.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
 
-function openSession(ctx: CommandContext, request: SessionRequest) {
+/** Opens a session in the terminal pane and says how to get back to the lists. */
+export function openSession(ctx: CommandContext, request: SessionRequest) {
   const engine = ctx.model.engine;
   if (!engine) return;
   ctx.model.status.show({ kind: 'info', text: `Opening ${request.command}…`, command: request.command });
@@ -119,50 +119,6 @@ export function offerStart(ctx: CommandContext, c: ContainerEntry, start: () => 
           argv: [],
           command: cli.dockerStart(c.name, { attach: true, interactive: true }),
         });
-      },
-    },
-  });
-}
-
-/** `R` on an image: a command (empty keeps the image's), then interactive or detached. */
-export function askRun(ctx: CommandContext, image: ImageSummary) {
-  const ref = image.repoTags[0] ?? image.id;
-  ctx.dispatch({
-    type: 'openOverlay',
-    overlay: {
-      kind: 'prompt',
-      title: `Run ${ref}`,
-      label: "Command (empty: the image's default CMD); split into words, no shell runs it",
-      onSubmit: (text) => {
-        const split = splitCommand(text);
-        if (!split.ok) return `That command cannot be split: ${split.reason}.`;
-        const argv = split.argv;
-        const interactive = cli.dockerRun(ref, { command: argv, interactive: true, tty: true, remove: true });
-        const detached = cli.dockerRun(ref, { command: argv, detach: true });
-        ctx.dispatch({
-          type: 'openOverlay',
-          overlay: {
-            kind: 'menu',
-            title: `Run ${ref}${argv.length ? ` ${argv.join(' ')}` : ''}`,
-            items: [
-              { label: 'interactive', value: 'it', hint: `${interactive}  (terminal pane)` },
-              { label: 'detached', value: 'd', hint: detached },
-            ],
-            onPick: (mode) => {
-              if (mode === 'it') {
-                openSession(ctx, {
-                  kind: 'run',
-                  containerId: '',
-                  containerName: ref,
-                  argv,
-                  run: { image: ref, remove: true },
-                  command: interactive,
-                });
-              } else void ctx.actions.runDetached(ref, argv, detached);
-            },
-          },
-        });
-        return undefined;
       },
     },
   });

@@ -9,10 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
+import { pushImage } from '../../src/engine/transfer.js';
 import { makeContainer, startOwnEngine } from '../support/engine.js';
 import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
 import { startRegistry } from '../support/registry.js';
-import { dialogLines, openBerth, removeAllContainers, selectContainer } from './berth-session.js';
+import {
+  allContainerNames,
+  dialogLines,
+  openBerth,
+  removeAllContainers,
+  selectContainer,
+} from './berth-session.js';
 
 disposeAppsAfterEach();
 
@@ -126,6 +133,60 @@ describe('image keys', () => {
       await app.waitFor((screen) => dialogLines(screen).length === 0);
     }
     expect((await outputOf('e2e/built:1')).trim()).toBe(token);
+  });
+
+  test(':run of an image that is not here offers the pull, then runs it with -e and -p; a bad -p is refused first', async () => {
+    const registry = await startRegistry(own.engine);
+    const docker = {
+      DOCKER_CONFIG: path.join(mkdtempSync(path.join(tmpdir(), 'berth-e2e-docker-')), 'empty'),
+    };
+    const name = `${registry.host}/berth/runme:1`;
+    try {
+      await context.docker.getImage('busybox:latest').tag({ repo: `${registry.host}/berth/runme`, tag: '1' });
+      await pushImage(context, name, undefined, { env: docker });
+      // Every local image goes, so the pull has a layer to move and nothing is here to run.
+      for (const image of await context.docker.listImages())
+        await context.docker.getImage(image.Id).remove({ force: true });
+      const app = await openBerth(own.engine.host, { env: docker });
+      app.press(':');
+      await app.waitFor(/Command palette/);
+      app.type(`run ${name} sh -c 'echo "FOO is $FOO"; sleep 300'`);
+      app.press('enter');
+      await app.waitFor(`${name} is not on this engine. Pull it?`, { timeout: 5000 });
+      expect(dialogLines(app.screen())).toContain(`Equivalent: docker pull ${name}`);
+      // Enter takes the default, which is yes: a pull changes nothing that is already here.
+      app.press('enter');
+      // The pull view shows each layer and stays at its end; Enter goes on with the run.
+      await app.waitFor(/Pulled · Enter goes on to run · Esc stops here/, { timeout: 20_000 });
+      await app.waitFor((s) => dialogLines(s).some((l) => /^[0-9a-f]{12}: Pull complete/.test(l)));
+      await context.docker.getImage(name).inspect();
+      app.press('enter');
+      await app.waitFor((s) => dialogLines(s).some((l) => l.startsWith(`Run ${name} sh -c`)));
+
+      await answer(app, /^Run /, '--name runme -e FOO=bar -p 127.0.0.1:99999:80');
+      await app.waitFor(/"127\.0\.0\.1:99999:80": 99999 is not a port; ports are 1 to 65535\./);
+      expect(await allContainerNames(context)).toEqual([]);
+      await answer(app, /^Run /, '--name runme -e FOO=bar -p 127.0.0.1:18080:80');
+      await app.waitFor((s) => dialogLines(s).some((l) => l.startsWith('▶ interactive')));
+      app.press('enter');
+      await app.waitFor(/FOO is bar/, { timeout: 10_000 });
+      await app.waitFor(`docker run -it --name runme -e FOO=bar -p 127.0.0.1:18080:80 ${name} sh -c`);
+      const info = await context.docker.getContainer('runme').inspect();
+      expect(info.Config.Image).toBe(name);
+      expect(info.Config.Env).toContain('FOO=bar');
+      expect(info.Config.Cmd).toEqual(['sh', '-c', 'echo "FOO is $FOO"; sleep 300']);
+      expect(info.HostConfig.PortBindings).toEqual({
+        '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18080' }],
+      });
+      expect(info.HostConfig.AutoRemove).toBe(false);
+    } finally {
+      // busybox back under its usual name, for the tests after this one.
+      await context.docker
+        .getImage(name)
+        .tag({ repo: 'busybox', tag: 'latest' })
+        .catch(() => undefined);
+      await registry.destroy();
+    }
   });
 
   // Last: it removes every local image, busybox included, so the pull has a layer to move.

@@ -232,6 +232,49 @@ describe('lifecycle', () => {
     expect(invalid.kind).toBe('BadRequest');
   });
 
+  test('-e reaches the environment of the process; -p reaches ExposedPorts and HostConfig.PortBindings', async () => {
+    const c = await engine();
+    const id = await runContainer(c, {
+      image: 'busybox',
+      cmd: ['sh', '-c', 'echo "FOO is $FOO, BAZ is $BAZ"'],
+      env: ['FOO=bar', 'BAZ=a=b c'],
+      ports: [
+        { containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 18080 },
+        { containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 18081 },
+        { containerPort: 53, protocol: 'udp' },
+      ],
+    });
+    cleanup.push(() => removeContainer(c, id, { force: true }));
+    expect(await waitContainer(c, id)).toBe(0);
+    const container = c.docker.getContainer(id);
+    const logs = (await container.logs({ stdout: true })) as Buffer;
+    // One frame: an 8-byte header, then the line.
+    expect(logs.subarray(8).toString()).toBe('FOO is bar, BAZ is a=b c\n');
+    const info = await container.inspect();
+    expect(info.Config.Env).toEqual(expect.arrayContaining(['FOO=bar', 'BAZ=a=b c']));
+    expect(Object.keys(info.Config.ExposedPorts ?? {}).sort()).toEqual(['53/udp', '80/tcp']);
+    expect(info.HostConfig.PortBindings).toEqual({
+      '80/tcp': [
+        { HostIp: '127.0.0.1', HostPort: '18080' },
+        { HostIp: '127.0.0.1', HostPort: '18081' },
+      ],
+      '53/udp': [{ HostIp: '', HostPort: '' }],
+    });
+  });
+
+  test('a bad port or env entry is refused before sending: no container is left behind', async () => {
+    const c = await engine();
+    const name = uniqueName('badport');
+    const port = await failure(
+      createContainer(c, { image: 'busybox', name, ports: [{ containerPort: 70000, protocol: 'tcp' }] }),
+    );
+    expect(port.kind).toBe('BadRequest');
+    expect(port.message).toMatch(/70000 is not a port; ports are 1 to 65535/);
+    const env = await failure(createContainer(c, { image: 'busybox', name, env: ['=x'] }));
+    expect(env.kind).toBe('BadRequest');
+    expect((await listContainers(c, { all: true })).map((x) => x.name)).not.toContain(name);
+  });
+
   test('creating from an image that is not here is "not found"', async () => {
     const c = await engine();
     const error = await failure(createContainer(c, { image: 'nosuchimage:1.0' }));

@@ -18,6 +18,7 @@ import type {
   TransferResult,
   TransferState,
 } from '../../src/engine/engine.js';
+import { EngineError } from '../../src/engine/errors.js';
 import type { EventOptions } from '../../src/engine/events.js';
 
 export interface FakeEngine extends Engine {
@@ -113,8 +114,14 @@ export function createFakeEngine(
       if (!details) throw new Error('not in the fake');
       return details;
     },
-    createContainer: async () => 'new',
-    runContainer: async () => 'new',
+    createContainer: async (spec) => {
+      calls.push(['create', spec]);
+      return 'new';
+    },
+    runContainer: async (spec) => {
+      calls.push(['run', spec]);
+      return 'new';
+    },
     startContainer: record('start'),
     stopContainer: record('stop'),
     restartContainer: record('restart'),
@@ -139,8 +146,23 @@ export function createFakeEngine(
       return engine.tops[id] ?? { titles: [], processes: [] };
     },
     listImages: async () => engine.images,
-    inspectImage: async () => {
-      throw new Error('not in the fake');
+    // Only whether the image is here: run and create ask before they use a name.
+    inspectImage: async (ref) => {
+      const image = engine.images.find((i) => i.repoTags.includes(ref) || i.id === ref);
+      if (!image) throw new EngineError('NotFound', `No such image: ${ref}.`);
+      const config = {
+        cmd: [],
+        entrypoint: [],
+        env: [],
+        exposedPorts: [],
+        workingDir: '',
+        labels: {},
+        user: '',
+      };
+      const { id, shortId, repoTags, repoDigests, size } = image;
+      const created = new Date(image.created * 1000).toISOString();
+      const about = { architecture: 'amd64', os: 'linux', author: '', comment: '' };
+      return { id, shortId, repoTags, repoDigests, size, created, ...about, config };
     },
     imageHistory: async () => [],
     tagImage: record('tag'),

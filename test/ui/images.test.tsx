@@ -423,7 +423,7 @@ describe('p pulls an image', () => {
 });
 
 describe('C creates a container', () => {
-  test('asks for a command and a name (refusing a bad one), then docker create, and shows all containers', async () => {
+  test('asks for a command, then a name with -e and -p (refusing bad ones), then docker create', async () => {
     const engine = fixtures();
     engine.createContainer = async (spec) => {
       engine.calls.push(['create', spec]);
@@ -436,21 +436,239 @@ describe('C creates a container', () => {
     await screen.waitFor(/Create a container from busybox:latest/);
     screen.type('sleep 100');
     screen.press('enter');
-    await screen.waitFor(/Container name \(empty: the engine picks one\)/);
-    screen.type('bad name');
-    screen.press('enter');
-    await screen.waitFor(/"bad name" is not a valid container name/);
+    await screen.waitFor(/Optional: NAME, -e KEY=VALUE, -p \[IP:\]HOST:CONTAINER \(both repeat\) {2}/);
+    for (const [line, reason] of [
+      ['bad name', /Give one name, not 2 \(bad, name\)\./],
+      ['worker2 -p 8080:http', /"8080:http" is not a port mapping: write \[IP:\]HOST:CONTAINER/],
+      ['worker2 -p 127.0.0.1:99999:80', /99999 is not a port; ports are 1 to 65535/],
+      ['worker2 -e =x', /-e =x has no name before the "="/],
+      ['worker2 --rm', /--rm is not an option berth takes here \(--name, -e, -p\)/],
+    ] as const) {
+      screen.press('ctrl+u');
+      screen.type(line);
+      screen.press('enter');
+      await screen.waitFor(reason);
+    }
     expect(callsOf(engine, 'create')).toEqual([]);
     screen.press('ctrl+u');
-    screen.type('worker2');
+    screen.type(`worker2 -e FOO=bar -e 'GREETING=hi there' -p 127.0.0.1:8080:80 -p 53/udp`);
     screen.press('enter');
     await screen.waitFor(
-      /docker create --name worker2 busybox:latest sleep 100 · Created worker2 from busybox:latest/,
+      /docker create --name worker2 -e FOO=bar -e 'GREETING=hi there' -p 127\.0\.0\.1:8080:80 -p 53\/udp busybox:latest sleep 100 · Created worker2/,
     );
     await screen.waitFor(/Containers \(1\/1\) all/);
     expect(callsOf(engine, 'create')).toEqual([
-      ['create', { image: 'busybox:latest', cmd: ['sleep', '100'], name: 'worker2' }],
+      [
+        'create',
+        {
+          image: 'busybox:latest',
+          cmd: ['sleep', '100'],
+          name: 'worker2',
+          env: ['FOO=bar', 'GREETING=hi there'],
+          ports: [
+            { containerPort: 80, protocol: 'tcp', hostIp: '127.0.0.1', hostPort: 8080 },
+            { containerPort: 53, protocol: 'udp' },
+          ],
+        },
+      ],
     ]);
+  });
+});
+
+describe('R runs a container', () => {
+  test('the options open with --rm; detached sends env, ports and --rm, and the menu shows the command', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('R');
+    await screen.waitFor(/Run busybox:latest/);
+    screen.type('sleep 1000');
+    screen.press('enter');
+    await screen.waitFor(/> --rm/);
+    screen.type(' -e MODE=test -p 8080:80');
+    screen.press('enter');
+    // The menu is narrower than the commands: the status line shows the whole one once picked.
+    await screen.waitFor(/interactive +docker run -it --rm -e MODE=test -p 8080:80 busybox:l/);
+    expect(screen.screen()).toMatch(/detached +docker run -d --rm -e MODE=test -p 8080:80 busybox:l/);
+    expect(callsOf(engine, 'run')).toEqual([]);
+    screen.press('down');
+    screen.press('enter');
+    await screen.waitFor(
+      /docker run -d --rm -e MODE=test -p 8080:80 busybox:latest sleep 1000 · Started new/,
+    );
+    expect(callsOf(engine, 'run')).toEqual([
+      [
+        'run',
+        {
+          image: 'busybox:latest',
+          cmd: ['sleep', '1000'],
+          name: undefined,
+          env: ['MODE=test'],
+          ports: [{ containerPort: 80, protocol: 'tcp', hostPort: 8080 }],
+          autoRemove: true,
+        },
+      ],
+    ]);
+  });
+});
+
+describe('the palette runs and creates by image name', () => {
+  test(':run of an image that is not here offers the pull (Enter: yes), shows it per layer, then goes on', async () => {
+    const engine = fixtures();
+    const pull = engine.pullImage;
+    let finish: () => void = () => undefined;
+    engine.pullImage = (reference, onProgress, o) =>
+      new Promise((resolve) => {
+        onProgress?.({
+          layers: [
+            { id: 'fa4e1a7e0001', phase: 'downloading', status: 'Downloading', current: 1e6, total: 2e6 },
+          ],
+          messages: [],
+          digest: undefined,
+          error: undefined,
+        });
+        finish = () => resolve(pull(reference, undefined, o));
+      });
+    const { screen } = await open(engine);
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type(`run 127.0.0.1:5000/team/app sh -c 'echo hi there'`);
+    screen.press('enter');
+    await screen.waitFor(/127\.0\.0\.1:5000\/team\/app:latest is not on this engine\. Pull it\?/);
+    expect(screen.screen()).toMatch(/berth pulls it from 127\.0\.0\.1:5000/);
+    expect(screen.screen()).toMatch(/Equivalent: docker pull 127\.0\.0\.1:5000\/team\/app:latest/);
+    expect(screen.screen()).toMatch(/y \/ Enter +pull +n \/ Esc +cancel \(default: Yes\)/);
+    screen.press('enter');
+    await screen.waitFor(/fa4e1a7e0001: Downloading +\[=+> +\] +1MB\/2MB/);
+    finish();
+    // The view stays at its end until Enter, which goes on with the run: its options, the command as split.
+    await screen.waitFor(/Pulled · Enter goes on to run · Esc stops here/);
+    expect(screen.screen()).toMatch(/fa4e1a7e0001: complete/);
+    await screen.waitFor(/Pulled 127\.0\.0\.1:5000\/team\/app:latest\. Enter goes on to run\./);
+    screen.press('enter');
+    await screen.waitFor(/Run 127\.0\.0\.1:5000\/team\/app:latest sh -c 'echo hi there'/);
+    screen.press('ctrl+u');
+    screen.type('-e FOO=bar');
+    screen.press('enter');
+    await screen.waitFor(/detached +docker run -d -e FOO=bar/);
+    screen.press('down');
+    screen.press('enter');
+    await screen.waitFor(/Started new from 127\.0\.0\.1:5000\/team\/app:latest/);
+    expect(callsOf(engine, 'run')).toEqual([
+      [
+        'run',
+        {
+          image: '127.0.0.1:5000/team/app:latest',
+          cmd: ['sh', '-c', 'echo hi there'],
+          name: undefined,
+          env: ['FOO=bar'],
+          ports: [],
+          autoRemove: false,
+        },
+      ],
+    ]);
+  });
+
+  test('a failed pull is a sentence and nothing is created; n leaves the image alone', async () => {
+    const engine = fixtures();
+    engine.pullImage = async (reference) => {
+      engine.calls.push(['pull', reference]);
+      throw new EngineError(
+        'NotFound',
+        'The registry at 127.0.0.1:5000 has no image nope:1 (manifest unknown).',
+      );
+    };
+    const { screen } = await open(engine);
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type('create 127.0.0.1:5000/nope:1');
+    screen.press('enter');
+    await screen.waitFor(/is not on this engine\. Pull it\?/);
+    screen.press('y');
+    await screen.waitFor(
+      /docker pull 127\.0\.0\.1:5000\/nope:1 · The registry at 127\.0\.0\.1:5000 has no image nope:1 \(manifest unknown\)\. Nothing was created\./,
+    );
+    expect(callsOf(engine, 'create')).toEqual([]);
+    screen.press('enter');
+    await screen.waitFor((s) => !s.includes('Failed ·'));
+
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type('run alpine');
+    screen.press('enter');
+    await screen.waitFor(/alpine:latest is not on this engine\. Pull it\?/);
+    expect(screen.screen()).toMatch(/berth pulls it from Docker Hub \(docker\.io\)/);
+    screen.press('n');
+    await screen.waitFor((s) => !s.includes('Pull it?'));
+    await screen.waitFor(
+      /docker pull alpine:latest · alpine:latest is not on this engine: nothing was run\./,
+    );
+    expect(callsOf(engine, 'pull')).toEqual([['pull', '127.0.0.1:5000/nope:1']]);
+    expect(callsOf(engine, 'run')).toEqual([]);
+  });
+
+  test('a local image goes straight to the options; a bad name or command is a sentence', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type('create shop/api:1.2 serve --port 80');
+    screen.press('enter');
+    await screen.waitFor(/Create shop\/api:1\.2 serve --port 80/);
+    screen.press('escape');
+    await screen.waitFor((s) => !s.includes('Create shop/api'));
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type('run Bad/Name');
+    screen.press('enter');
+    await screen.waitFor(/"Bad\/Name" is not a valid image name: repository names must be lowercase/);
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type(`run busybox sh -c 'echo`);
+    screen.press('enter');
+    await screen.waitFor(/That cannot be split into words: the single quote is not closed\./);
+    expect(callsOf(engine, 'pull')).toEqual([]);
+  });
+});
+
+describe('u pushes the selected image', () => {
+  test('asks which of its names, showing the registry of each, then pushes that one', async () => {
+    const engine = createFakeEngine({
+      containers: [fakeContainer({ name: 'web' })],
+      images: [fakeImage({ repoTags: ['app:1', '127.0.0.1:5000/team/app:1'] }), fakeImage({ repoTags: [] })],
+    });
+    const { screen } = await open(engine);
+    screen.press('2');
+    await screen.waitFor(/▶ app:1/);
+    screen.press('u');
+    await screen.waitFor(/Push app1a+: which name\?/);
+    expect(screen.screen()).toMatch(/app:1 +to Docker Hub \(docker\.io\)/);
+    expect(screen.screen()).toMatch(/127\.0\.0\.1:5000\/team\/app:1 +to 127\.0\.0\.1:5000/);
+    screen.press('down');
+    screen.press('enter');
+    await screen.waitFor(
+      /docker push 127\.0\.0\.1:5000\/team\/app:1 · Pushed 127\.0\.0\.1:5000\/team\/app:1\./,
+    );
+    expect(callsOf(engine, 'push')).toEqual([['push', '127.0.0.1:5000/team/app:1']]);
+    screen.press('enter');
+    await screen.waitFor((s) => !s.includes('Digest:'));
+    screen.press('j');
+    await screen.waitFor(/▶ <none>/);
+    screen.press('u');
+    await screen.waitFor(/has no name to push under: tag it first \(t\)/);
+    expect(callsOf(engine, 'push')).toHaveLength(1);
+  });
+
+  test('--read-only disables it', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine, { readOnly: true });
+    screen.press('2');
+    await screen.waitFor(/▶ busybox:latest/);
+    screen.press('u');
+    await screen.waitFor(/read-only mode/);
+    expect(screen.screen()).not.toMatch(/which name\?/);
+    expect(callsOf(engine, 'push')).toEqual([]);
   });
 });
 

@@ -28,6 +28,24 @@ describe('the build view', () => {
     ]);
   });
 
+  test('FROM is the base image: never CACHED, no time; a pulled base says so', () => {
+    const state = replay([
+      { type: 'step', index: 1, total: 3, instruction: 'FROM busybox' },
+      { type: 'stepDone', step: 1, layerId: 'dedbaf324fe9', seconds: 0.4, cached: false },
+      { type: 'step', index: 2, total: 3, instruction: 'RUN echo hi' },
+      { type: 'cached', step: 2 },
+      { type: 'stepDone', step: 2, layerId: 'a'.repeat(12), seconds: 0, cached: true },
+      { type: 'step', index: 3, total: 3, instruction: 'from 127.0.0.1:5000/base:1 AS second' },
+      { type: 'output', step: 3, text: '1: Pulling from base' },
+      { type: 'output', step: 3, text: 'Status: Downloaded newer image for 127.0.0.1:5000/base:1' },
+      { type: 'stepDone', step: 3, layerId: 'c'.repeat(12), seconds: 2, cached: false },
+    ]);
+    const lines = buildLines(state).map(plainText);
+    expect(lines[0]).toBe('Step 1/3 : FROM busybox  base image dedbaf324fe9');
+    expect(lines[1]).toBe('Step 2/3 : RUN echo hi  CACHED  0.0 s');
+    expect(lines[2]).toBe('Step 3/3 : from 127.0.0.1:5000/base:1 AS second  base image cccccccccccc, pulled');
+  });
+
   test('a failing step shows its exit code and the sentence', () => {
     const state = replay([
       { type: 'step', index: 1, total: 1, instruction: 'RUN exit 3' },

@@ -84,6 +84,15 @@ describe('docker commands', () => {
       'docker run -d --name bg busybox sleep 60',
     ],
     [
+      'run detached with env and ports',
+      cli.dockerRun('busybox', {
+        detach: true,
+        env: ['FOO=bar', 'A=b c'],
+        ports: ['127.0.0.1:8080:80', '53/udp'],
+      }),
+      "docker run -d -e FOO=bar -e 'A=b c' -p 127.0.0.1:8080:80 -p 53/udp busybox",
+    ],
+    [
       'create',
       cli.dockerCreate('busybox', { name: 'c1', command: ['top'] }),
       'docker create --name c1 busybox top',

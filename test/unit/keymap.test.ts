@@ -71,6 +71,7 @@ describe('default bindings follow DESIGN.md', () => {
     ['images', 't', 'imageTag'],
     ['images', 'd', 'imageRemove'],
     ['images', 'P', 'imagePrune'],
+    ['images', 'u', 'imagePush'],
     ['logs', 'f', 'logsFollow'],
     ['logs', 'end', 'logsEnd'],
     ['logs', 't', 'logsTimestamps'],
@@ -117,6 +118,7 @@ describe('default bindings follow DESIGN.md', () => {
     const changing = ALL_ACTIONS.filter((a) => ACTIONS[a].changesEngine);
     expect(changing).toContain('containerStop');
     expect(changing).toContain('imagePrune');
+    expect(changing).toContain('imagePush');
     expect(changing).toContain('containerExec');
     expect(changing).not.toContain('logsSave');
     expect(changing).not.toContain('toggleAll');

@@ -137,9 +137,11 @@ export interface RunCommandOptions {
   /** `--rm`: remove the container when it exits. */
   remove?: boolean;
   env?: readonly string[];
+  /** `-p` values as typed, e.g. `127.0.0.1:8080:80`. */
+  ports?: readonly string[];
 }
 
-/** `docker run -it --rm --name n busybox sh -c '…'`. */
+/** `docker run -it --rm --name n -e A=1 -p 8080:80 busybox sh -c '…'`. */
 export function dockerRun(image: string, options: RunCommandOptions = {}): string {
   return docker('run', ...containerFlags(options), image, ...(options.command ?? []));
 }
@@ -263,6 +265,7 @@ function containerFlags(options: RunCommandOptions): string[] {
     options.remove ? '--rm' : undefined,
     ...(options.name ? ['--name', options.name] : []),
     ...(options.env ?? []).flatMap((e) => ['-e', e]),
+    ...(options.ports ?? []).flatMap((p) => ['-p', p]),
   ];
   return flags.filter((f): f is string => f !== undefined);
 }

@@ -1,6 +1,7 @@
 /**
  * Asks before anything destructive, saying exactly what will go. `y` confirms; `n`, Esc and
- * Enter (the default) cancel. Toggles (force, volumes) flip with their letter.
+ * Enter (the default) cancel. Toggles (force, volumes) flip with their letter. A question that
+ * risks nothing (pull the image you asked to run) may make Enter say yes instead.
  */
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
@@ -26,7 +27,7 @@ export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: Conf
   // Also in a ref: `fy` typed in one read must confirm with force on.
   const togglesRef = useRef(toggles);
   useStableInput((input, key) => {
-    if (input === 'y' || input === 'Y') {
+    if (input === 'y' || input === 'Y' || (key.return && overlay.defaultYes)) {
       onClose();
       overlay.onYes(togglesRef.current);
       return;
@@ -58,16 +59,29 @@ export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: Conf
           {`${t.label}${t.locked ? '' : ` (${t.key})`}`.padEnd(width - 8)}
         </Text>
       ))}
-      <Text wrap="truncate-end">
-        <Text bold color={overlay.tone === 'danger' ? theme.status.error : theme.text.accent}>
-          y
+      {overlay.defaultYes ? (
+        <Text wrap="truncate-end">
+          <Text bold color={theme.text.accent}>
+            y
+          </Text>
+          <Text>{` / Enter  ${overlay.yesLabel}   `}</Text>
+          <Text bold>n</Text>
+          <Text>
+            {' / Esc  cancel (default: Yes)'.padEnd(Math.max(0, width - 19 - overlay.yesLabel.length))}
+          </Text>
         </Text>
-        <Text>{` ${overlay.yesLabel}   `}</Text>
-        <Text bold>n</Text>
-        <Text>
-          {' / Esc / Enter  cancel (default: No)'.padEnd(Math.max(0, width - 10 - overlay.yesLabel.length))}
+      ) : (
+        <Text wrap="truncate-end">
+          <Text bold color={overlay.tone === 'danger' ? theme.status.error : theme.text.accent}>
+            y
+          </Text>
+          <Text>{` ${overlay.yesLabel}   `}</Text>
+          <Text bold>n</Text>
+          <Text>
+            {' / Esc / Enter  cancel (default: No)'.padEnd(Math.max(0, width - 10 - overlay.yesLabel.length))}
+          </Text>
         </Text>
-      </Text>
+      )}
     </Dialog>
   );
 }

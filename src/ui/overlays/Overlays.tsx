@@ -123,6 +123,7 @@ export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClo
         <PullDialog
           title={overlay.title}
           pull={overlay.pull}
+          then={overlay.then}
           width={width}
           maxRows={maxRows}
           theme={theme}

@@ -8,6 +8,8 @@ import { StreamDialog } from './StreamDialog.js';
 export interface PullDialogProps {
   title: string;
   pull: PullTask;
+  /** Enter on a finished pull goes on with this (run or create what was pulled). */
+  then?: { label: string; next: () => void };
   width: number;
   maxRows: number;
   theme: Theme;
@@ -20,15 +22,24 @@ function footerFor(action: 'pull' | 'push', status: PullState['status']): string
   return status === 'failed' ? 'Failed' : 'Cancelled';
 }
 
-export function PullDialog({ title, pull, width, maxRows, theme, onClose }: PullDialogProps) {
+export function PullDialog({ title, pull, then, width, maxRows, theme, onClose }: PullDialogProps) {
   const state = useStore(pull.store);
+  const goesOn = then !== undefined && state.status === 'succeeded';
   return (
     <StreamDialog
       title={title}
       lines={pullLines(state, Math.max(10, Math.min(50, width - 60)))}
       isRunning={() => pull.running}
       cancel={() => pull.cancel()}
-      footer={footerFor(pull.action, state.status)}
+      footer={goesOn ? `Pulled · Enter ${then.label} · Esc stops here` : footerFor(pull.action, state.status)}
+      onAccept={
+        goesOn
+          ? () => {
+              onClose();
+              then.next();
+            }
+          : undefined
+      }
       failed={state.status === 'failed'}
       width={width}
       maxRows={maxRows}

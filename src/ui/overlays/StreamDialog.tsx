@@ -19,6 +19,8 @@ export interface StreamDialogProps {
   cancel: () => void;
   /** The footer's first words: `Esc cancels the build`, `Built`, `Failed`. */
   footer: string;
+  /** What Enter does once it has ended, instead of closing (the footer names it). */
+  onAccept?: () => void;
   failed: boolean;
   width: number;
   maxRows: number;
@@ -43,6 +45,7 @@ export function StreamDialog(props: StreamDialogProps) {
         if (key.escape) props.cancel();
         return;
       }
+      if (key.return && props.onAccept) return props.onAccept();
       return props.onClose();
     }
     if (key.upArrow || input === 'k') return setBack(Math.min(maxBack, backRef.current + 1));
@@ -60,7 +63,7 @@ export function StreamDialog(props: StreamDialogProps) {
       width={width}
       theme={theme}
       tone={props.failed ? 'danger' : 'normal'}
-      footer={`${props.footer} · ${running ? '' : 'Esc or Enter closes · '}↑/↓ scroll`}
+      footer={`${props.footer} · ${running || props.onAccept ? '' : 'Esc or Enter closes · '}↑/↓ scroll`}
     >
       <Box height={shown} flexDirection="column">
         <TabLines lines={lines} top={top} height={shown} theme={theme} />

@@ -16,6 +16,8 @@ export type Overlay =
       /** Shown as `y yes · n no`, plus any toggles. Enter takes the default, which is No. */
       yesLabel: string;
       tone: 'normal' | 'danger';
+      /** Enter says yes: only for what adds and removes nothing the person has (a pull to run). */
+      defaultYes?: boolean;
       toggles?: Array<{ key: string; label: string; on: boolean; locked?: boolean }>;
       onYes: (toggles: Record<string, boolean>) => void;
     }
@@ -40,6 +42,9 @@ export type Overlay =
   | { kind: 'help' }
   /** A build streaming its steps; Esc cancels it while it runs. */
   | { kind: 'build'; title: string; build: BuildTask }
-  /** A pull with a progress bar per layer; Esc cancels it while it runs. */
-  | { kind: 'pull'; title: string; pull: PullTask }
+  /**
+   * A pull with a progress bar per layer; Esc cancels it while it runs. With `then` (a pull that
+   * run or create asked for), Enter on a finished pull goes on with it.
+   */
+  | { kind: 'pull'; title: string; pull: PullTask; then?: { label: string; next: () => void } }
   | { kind: 'message'; title: string; lines: string[] };

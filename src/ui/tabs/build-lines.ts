@@ -11,16 +11,32 @@ function seconds(value: number | undefined): string {
   return value < 10 ? `${value.toFixed(1)} s` : `${Math.round(value)} s`;
 }
 
+/**
+ * The classic builder says nothing about the cache for FROM: it names the base image's id (after
+ * pulling it if needed) and the step is neither cached nor run. So FROM is shown as the base
+ * image, never as CACHED and without a time, which would suggest it was rebuilt.
+ */
+function isBaseImageStep(step: BuildStepState): boolean {
+  return /^from\s/i.test(step.instruction);
+}
+
+function baseImageNote(step: BuildStepState): string {
+  const pulled = step.output.some((line) => /Pulling from |Downloaded newer image/.test(line));
+  return `  base image${step.layerId ? ` ${step.layerId}` : ''}${pulled ? ', pulled' : ''}`;
+}
+
 function stepLines(step: BuildStepState, state: BuildState): TabLine[] {
   const failed = state.status === 'failed' && state.failedStep === step.index;
+  const base = isBaseImageStep(step);
   const header: TabLine = [
     {
       text: `Step ${step.index}/${step.total} : ${clean(step.instruction)}`,
       tone: failed ? 'error' : 'accent',
       bold: true,
     },
-    ...(step.cached ? [{ text: '  CACHED', tone: 'added' as const, bold: true }] : []),
-    ...(step.done ? [{ text: `  ${seconds(step.seconds)}`, tone: 'muted' as const }] : []),
+    ...(step.cached && !base ? [{ text: '  CACHED', tone: 'added' as const, bold: true }] : []),
+    ...(step.done && base ? [{ text: baseImageNote(step), tone: 'muted' as const }] : []),
+    ...(step.done && !base ? [{ text: `  ${seconds(step.seconds)}`, tone: 'muted' as const }] : []),
     ...(!step.done && state.status === 'running' ? [{ text: '  running…', tone: 'muted' as const }] : []),
   ];
   const lines: TabLine[] = [header];
