@@ -13,6 +13,8 @@
  *     graceSeconds: 10          # docker stop -t: SIGTERM, then SIGKILL after this long
  *   terminal:
  *     backend: auto             # exec/attach/run -it: auto (the docker CLI if on PATH), cli, or api
+ *   containers:
+ *     statsColumn: false        # CPU/MEM column in the list (m toggles it); reads the running rows on screen every 2 s
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,8 @@ export interface BerthConfig {
   logBufferLines: number;
   stopGraceSeconds: number;
   terminalBackend: TerminalBackend;
+  /** The containers list starts with its CPU/MEM column shown. */
+  containerStatsColumn: boolean;
   /** The file read, if any. */
   file?: string;
   /** One sentence per problem found in the file. */
@@ -34,12 +38,14 @@ export interface BerthConfig {
 
 export type TerminalBackend = 'auto' | 'cli' | 'api';
 const BACKENDS: readonly TerminalBackend[] = ['auto', 'cli', 'api'];
+const SECTIONS = ['keys', 'logs', 'stop', 'terminal', 'containers'];
 
 export const DEFAULT_CONFIG: BerthConfig = {
   keymap: DEFAULT_KEYMAP,
   logBufferLines: 10_000,
   stopGraceSeconds: 10,
   terminalBackend: 'auto',
+  containerStatsColumn: false,
   errors: [],
 };
 
@@ -73,8 +79,8 @@ export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
   if (!isRecord(data))
     return { ...DEFAULT_CONFIG, file, errors: [`${file} should hold settings (keys:, logs:, stop:).`] };
   for (const key of Object.keys(data)) {
-    if (!['keys', 'logs', 'stop'].includes(key))
-      errors.push(`${file}: unknown setting "${key}" (known: keys, logs, stop).`);
+    if (!SECTIONS.includes(key))
+      errors.push(`${file}: unknown setting "${key}" (known: ${SECTIONS.join(', ')}).`);
   }
   let keymap = DEFAULT_KEYMAP;
   if (data.keys !== undefined) {
@@ -87,6 +93,15 @@ export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
   const logs = isRecord(data.logs) ? data.logs : {};
   const stop = isRecord(data.stop) ? data.stop : {};
   const terminal = isRecord(data.terminal) ? data.terminal : {};
+  const containers = isRecord(data.containers) ? data.containers : {};
+  let containerStatsColumn = DEFAULT_CONFIG.containerStatsColumn;
+  if (containers.statsColumn !== undefined) {
+    if (typeof containers.statsColumn === 'boolean') containerStatsColumn = containers.statsColumn;
+    else
+      errors.push(
+        `${file}: containers.statsColumn must be true or false, not ${JSON.stringify(containers.statsColumn)}.`,
+      );
+  }
   let terminalBackend = DEFAULT_CONFIG.terminalBackend;
   if (terminal.backend !== undefined) {
     if (BACKENDS.includes(terminal.backend as TerminalBackend))
@@ -105,6 +120,7 @@ export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
       positiveInteger(stop.graceSeconds, `${file}: stop.graceSeconds`, 0, 3600, errors) ??
       DEFAULT_CONFIG.stopGraceSeconds,
     terminalBackend,
+    containerStatsColumn,
     file,
     errors,
   };

@@ -74,6 +74,11 @@ export const ACTIONS = {
   containerCommit: action('containers', 'commit', 'commit to an image (asks for repo:tag and a CMD)', true),
   containerPrune: action('containers', 'prune', 'prune stopped containers (preview, then confirm)', true),
   toggleAll: action('containers', 'all', 'toggle all containers / running only'),
+  toggleStatsColumn: action(
+    'containers',
+    'CPU/MEM',
+    'show / hide the CPU and memory column (the running containers on screen, read every 2 s)',
+  ),
 
   imageRun: action('images', 'run', 'run: a command, name, -e, -p, --rm; interactive or detached', true),
   imageCreate: action('images', 'create', 'create a container (a command, name, -e, -p)', true),

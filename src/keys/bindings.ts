@@ -43,6 +43,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   containerCommit: ['c'],
   containerPrune: ['P'],
   toggleAll: ['A'],
+  toggleStatsColumn: ['m'],
 
   imageRun: ['R'],
   imageCreate: ['C'],

@@ -28,6 +28,8 @@ export interface AppProps {
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
   sessions: SessionsModel;
+  /** The CPU/MEM column shown from the start (config `containers.statsColumn`). */
+  statsColumn?: boolean;
   /** Draws a focused terminal pane's changes ahead of Ink (the real terminal only; not in tests). */
   painter?: TerminalPainter;
 }

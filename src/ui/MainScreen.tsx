@@ -48,6 +48,8 @@ export interface MainScreenProps {
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
   sessions: SessionsModel;
+  /** The CPU/MEM column shown from the start (config `containers.statsColumn`); `m` toggles it. */
+  statsColumn?: boolean;
   painter?: TerminalPainter;
 }
 
@@ -144,7 +146,10 @@ function scopesFor(focus: ScreenState['focus'], tab: DetailTab = 'logs'): Scope[
 export function MainScreen(props: MainScreenProps) {
   const { model, actions, logs, keymap, theme, size } = props;
   const { exit } = useApp();
-  const [state, dispatchToReact] = useReducer(screenReducer, initialScreenState);
+  const [state, dispatchToReact] = useReducer(screenReducer, props.statsColumn, (statsColumn) => ({
+    ...initialScreenState,
+    statsColumn: statsColumn ?? false,
+  }));
   // Keys can arrive faster than React renders (`2` then `j` in one frame). The ref holds the
   // state with every event applied so far, so each key acts on what the previous one did.
   const latestState = useRef(state);
@@ -366,6 +371,8 @@ export function MainScreen(props: MainScreenProps) {
               filterEditing={state.editing === 'containers'}
               now={now}
               withSessions={withSessions}
+              statsColumn={state.statsColumn}
+              engine={connection.state === 'ready' ? model.engine : undefined}
             />
             <ImagesPane
               images={images}

@@ -19,6 +19,7 @@ import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
 import { askCommit, askTag } from './image-commands.js';
 import type { Layout } from './layout.js';
+import { containerColumns } from './panes/container-cells.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
 import { askCreate, askRun, runFromPalette } from './run-commands.js';
@@ -230,6 +231,19 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       return moveList(ctx, -pageSize(ctx));
     case 'toggleAll':
       return dispatch({ type: 'toggleAll' });
+    case 'toggleStatsColumn': {
+      dispatch({ type: 'toggleStatsColumn' });
+      const on = !state.statsColumn;
+      const fits = containerColumns(ctx.layout.listWidth - 2, { stats: true }).cpu > 0;
+      return model.status.show({
+        kind: 'info',
+        text: !on
+          ? 'CPU/MEM column off: no stats are read.'
+          : fits
+            ? 'CPU/MEM column on: the running containers on screen are read every 2 s, as docker stats --no-stream reads them.'
+            : 'CPU/MEM column on, but the list is too narrow to show it (it needs 44 columns).',
+      });
+    }
     case 'palette':
       return dispatch({
         type: 'openOverlay',

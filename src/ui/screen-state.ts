@@ -28,6 +28,8 @@ export interface ScreenState {
   imageTab: ImageTab;
   /** The first line shown in a scrolling tab other than Logs. */
   tabScroll: number;
+  /** The containers list shows the CPU/MEM column. */
+  statsColumn: boolean;
 }
 
 export const initialScreenState: ScreenState = {
@@ -43,6 +45,7 @@ export const initialScreenState: ScreenState = {
   tab: 'logs',
   imageTab: 'history',
   tabScroll: 0,
+  statsColumn: false,
 };
 
 export type ScreenEvent =
@@ -50,6 +53,7 @@ export type ScreenEvent =
   | { type: 'focusNext' }
   | { type: 'focusPrev' }
   | { type: 'toggleAll' }
+  | { type: 'toggleStatsColumn' }
   | { type: 'select'; list: ListName; key: string | undefined }
   | { type: 'startEditing'; target: ListName | 'search' }
   /** Changes the text being edited; a function, so keys arriving before a re-render all count. */
@@ -82,6 +86,8 @@ export function screenReducer(state: ScreenState, event: ScreenEvent): ScreenSta
       return focusOn(state, ORDER[(ORDER.indexOf(state.focus) + ORDER.length - 1) % ORDER.length]!);
     case 'toggleAll':
       return { ...state, showAll: !state.showAll };
+    case 'toggleStatsColumn':
+      return { ...state, statsColumn: !state.statsColumn };
     case 'select':
       if (state.selected[event.list] === event.key) return state;
       return { ...state, selected: { ...state.selected, [event.list]: event.key }, tabScroll: 0 };

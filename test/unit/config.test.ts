@@ -23,11 +23,20 @@ describe('the config file', () => {
     ['keys:\n  stopp: s\n', /"stopp" is not an action berth knows/],
     ['keys: [a, b]\n', /keys: should map action names to keys/],
     ['logs: [\n', /not valid YAML/],
+    ['containers:\n  statsColumn: yes please\n', /containers\.statsColumn must be true or false/],
   ])('%j is explained and the default kept', (text, message) => {
     const config = parseConfig(text, 'berth.yml');
     expect(config.errors.join(' ')).toMatch(message);
     expect(config.logBufferLines).toBe(DEFAULT_CONFIG.logBufferLines);
     expect(config.stopGraceSeconds).toBe(DEFAULT_CONFIG.stopGraceSeconds);
+  });
+
+  test('the CPU/MEM column is off unless containers.statsColumn turns it on; terminal is a known section', () => {
+    expect(parseConfig('').containerStatsColumn).toBe(false);
+    const config = parseConfig('containers:\n  statsColumn: true\nterminal:\n  backend: api\n');
+    expect(config.containerStatsColumn).toBe(true);
+    expect(config.terminalBackend).toBe('api');
+    expect(config.errors).toEqual([]);
   });
 
   test('the file is found through BERTH_CONFIG, then XDG_CONFIG_HOME, then ~/.config', () => {

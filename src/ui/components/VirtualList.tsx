@@ -3,7 +3,7 @@
  * The window follows the selected row, keeping it visible with the least scrolling.
  */
 import { Box } from 'ink';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 export interface VirtualListProps<T> {
   items: readonly T[];
@@ -11,6 +11,8 @@ export interface VirtualListProps<T> {
   height: number;
   renderRow: (item: T, index: number, selected: boolean) => ReactNode;
   rowKey: (item: T) => string;
+  /** Told which items are on screen after each render (the containers list reads stats for just those). */
+  onVisible?: (items: readonly T[]) => void;
 }
 
 /** The first visible index, given the previous one, so the window scrolls only when it must. */
@@ -22,10 +24,12 @@ export function windowStart(previous: number, selected: number, height: number, 
   return Math.max(0, start);
 }
 
-export function VirtualList<T>({ items, selectedIndex, height, renderRow, rowKey }: VirtualListProps<T>) {
+export function VirtualList<T>(props: VirtualListProps<T>) {
+  const { items, selectedIndex, height, renderRow, rowKey, onVisible } = props;
   const start = useRef(0);
   start.current = windowStart(start.current, Math.max(0, selectedIndex), height, items.length);
   const visible = items.slice(start.current, start.current + height);
+  useEffect(() => onVisible?.(visible));
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       {visible.map((item, i) => {

@@ -1,11 +1,17 @@
-/** The containers list: state-coloured rows, compose groups, filter line, live status text. */
+/**
+ * The containers list: state-coloured rows, compose groups, filter line, live status text, and
+ * the optional CPU/MEM column (read only for the running containers on screen).
+ */
 import { Box, Text } from 'ink';
+import { useEffect } from 'react';
+import type { Engine } from '../../engine/engine.js';
 import type { ContainerRow } from '../../state/selectors.js';
 import { FilterLine } from '../components/FilterLine.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
+import { useListStats } from '../hooks/use-list-stats.js';
 import type { Theme } from '../theme.js';
-import { containerCells, containerColumns, fitCell } from './container-cells.js';
+import { containerCells, containerColumns, fitCell, statsCells } from './container-cells.js';
 
 export interface ContainersPaneProps {
   rows: readonly ContainerRow[];
@@ -21,11 +27,25 @@ export interface ContainersPaneProps {
   now: number;
   /** Containers with an interactive session still open (detached or shown), marked `»`. */
   withSessions?: ReadonlySet<string>;
+  /** Show the CPU/MEM column (config `containers.statsColumn`, key `m`). */
+  statsColumn?: boolean;
+  /** The engine while it is connected: the CPU/MEM column reads nothing without one. */
+  engine?: Engine;
 }
+
+/** The containers the CPU/MEM column reads: the running ones among the rows on screen. */
+const runningIds = (rows: readonly ContainerRow[]) =>
+  rows.flatMap((r) => (r.kind === 'container' && r.container.state === 'running' ? [r.container.id] : []));
 
 export function ContainersPane(props: ContainersPaneProps) {
   const { rows, selectedKey, focused, width, height, theme, filter, filterEditing, now } = props;
-  const columns = containerColumns(width - 2);
+  const columns = containerColumns(width - 2, { stats: props.statsColumn });
+  const showsStats = columns.cpu > 0;
+  const listStats = useListStats(props.engine, showsStats);
+  // The list below reports the rows on screen after it draws; with no rows it is not drawn.
+  useEffect(() => {
+    if (rows.length === 0) listStats.watch([]);
+  });
   const filterLine = filterEditing || filter ? 1 : 0;
   const listHeight = Math.max(0, height - 2 - filterLine);
   const selectedIndex = rows.findIndex((r) => r.key === selectedKey);
@@ -37,7 +57,7 @@ export function ContainersPane(props: ContainersPaneProps) {
       height={height}
       focused={focused}
       borderColor={focused ? theme.border.focused : theme.border.normal}
-      info={props.showAll ? 'A: running only' : 'A: all'}
+      info={`${showsStats ? (columns.memory ? 'CPU MEM · ' : 'CPU · ') : ''}${props.showAll ? 'A: running only' : 'A: all'}`}
     >
       <FilterLine filter={filter} editing={filterEditing} theme={theme} />
       {rows.length === 0 ? (
@@ -54,6 +74,7 @@ export function ContainersPane(props: ContainersPaneProps) {
           selectedIndex={selectedIndex}
           height={listHeight}
           rowKey={(r) => r.key}
+          onVisible={(visible) => listStats.watch(showsStats ? runningIds(visible) : [])}
           renderRow={(row, _index, selected) => {
             if (row.kind === 'group') {
               return (
@@ -78,6 +99,16 @@ export function ContainersPane(props: ContainersPaneProps) {
                 <Text color={highlight ? undefined : theme.state[row.container.state]}>{cells.state}</Text>
                 <Text> </Text>
                 <Text>{cells.status}</Text>
+                {showsStats ? (
+                  <StatsCells
+                    cells={
+                      listStats.cells.get(row.container.id) ??
+                      statsCells(undefined, row.container.state === 'running')
+                    }
+                    cpu={columns.cpu}
+                    memory={columns.memory}
+                  />
+                ) : null}
                 {columns.image ? (
                   <Text color={highlight ? undefined : theme.text.muted}> {cells.image}</Text>
                 ) : null}
@@ -91,5 +122,14 @@ export function ContainersPane(props: ContainersPaneProps) {
       )}
       <Box flexGrow={1} />
     </Panel>
+  );
+}
+
+function StatsCells(props: { cells: { cpu: string; memory: string }; cpu: number; memory: number }) {
+  return (
+    <Text>
+      {` ${props.cells.cpu.padStart(props.cpu)}`}
+      {props.memory ? ` ${props.cells.memory.padStart(props.memory)}` : ''}
+    </Text>
   );
 }

@@ -3,7 +3,9 @@
  * component only lays them out. Wider terminals get more columns.
  */
 import type { ContainerEntry } from '../../state/containers-store.js';
+import type { RowStats } from '../../state/list-stats-model.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
+import { binarySize } from '../format/size.js';
 import { formatStatus, type ParsedStatus, parseStatus } from '../format/status.js';
 
 export interface ContainerColumns {
@@ -12,11 +14,34 @@ export interface ContainerColumns {
   status: number;
   image: number;
   ports: number;
+  /** The optional CPU/MEM column's cells (0: not shown). */
+  cpu: number;
+  memory: number;
 }
 
-/** Column widths for a pane `width` wide (inside its border, after the 2-cell marker). */
-export function containerColumns(width: number): ContainerColumns {
-  const inner = Math.max(10, width - 2);
+/** `100.0%` or `1600%`; `12.34MiB`. */
+const CPU_WIDTH = 6;
+const MEMORY_WIDTH = 8;
+/** Rows narrower than this show the CPU cell alone; narrower than the CPU's minimum, neither. */
+const MEMORY_FROM = 52;
+const CPU_FROM = 40;
+
+/**
+ * Column widths for a pane `width` wide (inside its border, after the 2-cell marker). With
+ * `stats`, the CPU and MEM cells are set aside first and the others share what is left as they
+ * would share a narrower pane, so the image gives up most (at 80 columns: name 15, status 24,
+ * image 10 instead of 19, 26, 20). A narrow list (side by side below ~125 columns) keeps the
+ * CPU cell only; one under 40 cells (a stacked terminal under 44 columns) shows neither.
+ */
+export function containerColumns(width: number, options: { stats?: boolean } = {}): ContainerColumns {
+  const full = Math.max(10, width - 2);
+  const cpu = options.stats && full >= CPU_FROM ? CPU_WIDTH : 0;
+  const memory = options.stats && full >= MEMORY_FROM ? MEMORY_WIDTH : 0;
+  const inner = full - (cpu ? cpu + 1 : 0) - (memory ? memory + 1 : 0);
+  return { ...textColumns(inner), cpu, memory };
+}
+
+function textColumns(inner: number): Omit<ContainerColumns, 'cpu' | 'memory'> {
   const state = 8;
   if (inner < 52) {
     const name = Math.max(6, Math.floor((inner - state - 2) * 0.45));
@@ -62,6 +87,14 @@ export function parsedStatusOf(c: ContainerEntry): ParsedStatus {
 /** The engine's status text, kept true as time passes ("Up 3 minutes" → "Up 4 minutes"). */
 export function liveStatus(c: ContainerEntry, now: number): string {
   return formatStatus(parsedStatusOf(c), now);
+}
+
+/** The CPU and MEM cells: blank for a container not read (not running), `…` until its first figure. */
+export function statsCells(stats: RowStats | undefined, running: boolean): { cpu: string; memory: string } {
+  if (!stats) return { cpu: running ? '…' : '', memory: '' };
+  const p = stats.cpuPercent;
+  const cpu = p === undefined ? '…' : `${p >= 100 ? p.toFixed(0) : p.toFixed(1)}%`;
+  return { cpu, memory: binarySize(stats.memoryUsage) };
 }
 
 export function containerCells(c: ContainerEntry, columns: ContainerColumns, now: number) {
