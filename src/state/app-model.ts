@@ -3,7 +3,7 @@
  * It owns the engine connection and the event subscription, and is the only thing that feeds
  * the stores. The UI reads the stores and calls the actions.
  */
-import type { Engine } from '../engine/engine.js';
+import type { Engine, EngineEvent } from '../engine/engine.js';
 import type { EngineError } from '../engine/errors.js';
 import type { EventSubscription } from '../engine/events.js';
 import type { ConnectionState } from './connection.js';
@@ -34,6 +34,7 @@ export class AppModel {
   /** Bumps when the engine object changes, so views holding streams reopen them. */
   readonly engineGeneration = new Store(0);
   private subscription: EventSubscription | undefined;
+  private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private retryTimer: NodeJS.Timeout | undefined;
   private disposed = false;
 
@@ -65,6 +66,7 @@ export class AppModel {
       onEvent: (event) => {
         this.containers?.handleEvent(event);
         this.images?.handleEvent(event);
+        for (const listener of [...this.eventListeners]) listener(event);
       },
       onStatus: (s) => {
         if (s.state === 'disconnected') {
@@ -82,6 +84,15 @@ export class AppModel {
     this.connection.set({ state: 'ready', endpoint: engine.endpoint, version: result.version });
     this.engineGeneration.update((n) => n + 1);
   }
+
+  /**
+   * Every engine event as it arrives, from the one event stream berth keeps open (the Files tab
+   * reads the diff again on its container's events instead of on a timer). Returns the unsubscribe.
+   */
+  readonly onEvent = (listener: (event: EngineEvent) => void): (() => void) => {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  };
 
   private async reload() {
     await Promise.all([this.containers?.load(), this.images?.load()]).catch(() => undefined);

@@ -3,7 +3,7 @@
  * screen reads anything, and only for the selected container. Switching tab or container closes
  * what the old one had open; showing none of them leaves no stream and no timer running.
  */
-import type { ContainerDetails, Engine, FileChange, ProcessTable } from '../engine/engine.js';
+import type { ContainerDetails, Engine, EngineEvent, FileChange, ProcessTable } from '../engine/engine.js';
 import { ContainerQuery } from './container-query.js';
 import { StatsModel } from './stats-model.js';
 
@@ -15,8 +15,8 @@ export const TOP_PS_ARGS = '-o pid,user,stat,time,args';
 export interface InsightOptions {
   /** How often the process list is read while Top is on screen. */
   topRefreshMs?: number;
-  /** How often the file changes are read while Files is on screen. */
-  filesRefreshMs?: number;
+  /** How long Files waits after an event of its container before reading: a burst is read once. */
+  filesSettleMs?: number;
   statsCapacity?: number;
 }
 
@@ -27,6 +27,8 @@ export class InsightModel {
   readonly changes: ContainerQuery<FileChange[]>;
   readonly stats: StatsModel;
   private shown: { engine: Engine; containerId: string; tab: InsightTab } | undefined;
+  private readonly filesSettleMs: number;
+  private filesTimer: NodeJS.Timeout | undefined;
 
   constructor(options: InsightOptions = {}) {
     this.details = new ContainerQuery((engine, id) => engine.inspectContainer(id));
@@ -34,10 +36,10 @@ export class InsightModel {
       (engine, id) => engine.topContainer(id, TOP_PS_ARGS),
       options.topRefreshMs ?? 2000,
     );
-    this.changes = new ContainerQuery(
-      (engine, id) => engine.diffContainer(id),
-      options.filesRefreshMs ?? 5000,
-    );
+    // No timer: the writable layer changes when something runs in the container, which the
+    // events say (exec_die after a `touch`, start, die…); Files reads once when shown, then on those.
+    this.changes = new ContainerQuery((engine, id) => engine.diffContainer(id));
+    this.filesSettleMs = options.filesSettleMs ?? 50;
     this.stats = new StatsModel(options.statsCapacity);
   }
 
@@ -58,12 +60,33 @@ export class InsightModel {
       if (!this.stats.isStreaming) void this.stats.open(s.engine, s.containerId);
       return;
     }
+    if (s.tab === 'files') return this.reloadFilesSoon();
     void this.queryFor(s.tab).reload();
+  }
+
+  /**
+   * An engine event: Files reads the diff again after any event of its container (an exec that
+   * ended, a start, a stop), never on a timer. `top` is left out: listing processes changes no file.
+   */
+  handleEvent(event: EngineEvent): void {
+    const s = this.shown;
+    if (s?.tab !== 'files' || event.type !== 'container' || event.action === 'top') return;
+    if (event.id === s.containerId) this.reloadFilesSoon();
+  }
+
+  private reloadFilesSoon() {
+    if (this.filesTimer) return;
+    this.filesTimer = setTimeout(() => {
+      this.filesTimer = undefined;
+      void this.changes.reload();
+    }, this.filesSettleMs);
   }
 
   /** No insight tab on screen: nothing reads. */
   hide(): void {
     this.shown = undefined;
+    if (this.filesTimer) clearTimeout(this.filesTimer);
+    this.filesTimer = undefined;
     this.details.close();
     this.processes.close();
     this.changes.close();

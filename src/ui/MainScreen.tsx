@@ -419,6 +419,7 @@ export function MainScreen(props: MainScreenProps) {
               tabExtent={tabExtent}
               engine={connection.state === 'ready' ? model.engine : undefined}
               generation={generation}
+              onEvent={model.onEvent}
             />
           )}
         </Box>

@@ -1,7 +1,8 @@
 /**
  * The insight tabs in the real app (`bin/berth` in a pty) against an engine of this file's own,
  * driven by keys only: Top shows a SIGSTOP'd main process in state T, and running again after
- * SIGCONT, read again while the tab stays on screen; Files shows a file the container made.
+ * SIGCONT, read again while the tab stays on screen; Files shows a file the container made, and
+ * one made while it is on screen as soon as the exec that made it ends (no timer).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
@@ -77,6 +78,20 @@ describe('insight tabs through keys', () => {
     app.press('[');
     await app.waitFor(/docker diff toucher/);
     await app.waitFor(/A └─ new-file\.txt/);
+    expect(app.screen()).toMatch(/1 added · 0 changed · 0 delete/);
+  });
+
+  test('Files on screen shows a file as soon as the exec that touched it ends', async () => {
+    const c = await makeContainer(context, cleanup, { name: 'watched', cmd: ['sleep', '100000'] });
+    const app = await openBerth(own.engine.host);
+    await selectContainer(app, 'watched');
+    app.press('enter');
+    app.press('[');
+    await app.waitFor(/docker diff watched/);
+    await app.waitFor(/No changes in watched's writable layer/);
+    expect((await runExec(context, c.id, ['touch', '/while-shown.txt'])).exitCode).toBe(0);
+    // Read again on the exec's events: well before any 5 s refresh would have come.
+    await app.waitFor(/A └─ while-shown\.txt/, { timeout: 2500 });
     expect(app.screen()).toMatch(/1 added · 0 changed · 0 delete/);
   });
 });

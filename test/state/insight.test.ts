@@ -30,7 +30,7 @@ afterEach(async () => {
 afterAll(() => runCleanup(cleanup));
 
 function insight() {
-  const model = new InsightModel({ topRefreshMs: 200, filesRefreshMs: 200 });
+  const model = new InsightModel({ topRefreshMs: 200 });
   models.push(model);
   return model;
 }
@@ -80,6 +80,39 @@ describe('Files', () => {
     );
     expect(Array.isArray(second.data)).toBe(true);
     expect(second.data?.map((c) => c.path)).not.toContain('/new-file.txt');
+  });
+});
+
+describe('Files on events', () => {
+  test('an exec that touches a file is read again on its events, with no timer in between', async () => {
+    const { id } = await makeContainer(ctx, cleanup, { cmd: ['sleep', '1000'] });
+    const diffs: string[] = [];
+    const counting: Engine = {
+      ...engine,
+      diffContainer: (containerId) => {
+        diffs.push(containerId);
+        return engine.diffContainer(containerId);
+      },
+    };
+    const model = insight();
+    const events = engine.subscribeToEvents({ onEvent: (event) => model.handleEvent(event) });
+    cleanup.push(async () => events.close());
+    model.show(counting, id, 'files');
+    await until(model.changes.store, (s) => s.data !== undefined, 'the first diff');
+    // Nothing happens in the container: nothing is read again.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(diffs).toEqual([id]);
+
+    expect((await runExec(ctx, id, ['touch', '/after-an-event.txt'])).exitCode).toBe(0);
+    const after = await until(
+      model.changes.store,
+      (s) => s.data?.some((c) => c.path === '/after-an-event.txt') ?? false,
+      'the touched file',
+      3000,
+    );
+    expect(after.data).toContainEqual({ path: '/after-an-event.txt', kind: 'added' });
+    // exec_create, exec_start and exec_die came together: read once or twice, not once each.
+    expect(diffs.length).toBeLessThanOrEqual(3);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Opens the data the shown insight tab needs, for the selected container, and nothing else:
  * switching tab, container or engine closes the old reads; leaving the tabs closes them all.
- * An event that changed the container (its list entry was re-read) reads the tab again.
+ * An event that changed the container (its list entry was re-read) reads the tab again; Files
+ * also hears every event of its container (an exec ending leaves no trace in the list).
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { Engine } from '../../engine/engine.js';
+import type { Engine, EngineEvent } from '../../engine/engine.js';
 import { InsightModel, type InsightOptions, type InsightTab } from '../../state/insight-model.js';
 
 export function useInsight(
@@ -14,6 +15,8 @@ export function useInsight(
   tab: InsightTab | undefined,
   /** Changes whenever an event re-read the container (its `statusReadAt`). */
   changedAt: number | undefined,
+  /** The app's event feed (AppModel.onEvent); returns the unsubscribe. */
+  onEvent?: (listener: (event: EngineEvent) => void) => () => void,
   options?: InsightOptions,
 ): InsightModel {
   // biome-ignore lint/correctness/useExhaustiveDependencies: one model for the pane's life
@@ -25,6 +28,8 @@ export function useInsight(
     insight.show(engine, containerId, tab);
     return () => insight.hide();
   }, [insight, engine, generation, containerId, tab]);
+
+  useEffect(() => onEvent?.((event) => insight.handleEvent(event)), [insight, onEvent]);
 
   const lastChange = useRef<string | undefined>(undefined);
   useEffect(() => {

@@ -4,7 +4,7 @@
  * History, Inspect and Containers (ImageTabs).
  */
 import { Box, Text } from 'ink';
-import type { Engine, ImageSummary } from '../../engine/engine.js';
+import type { Engine, EngineEvent, ImageSummary } from '../../engine/engine.js';
 import type { QueryState } from '../../state/container-query.js';
 import type { ContainerEntry } from '../../state/containers-store.js';
 import type { InsightModel } from '../../state/insight-model.js';
@@ -53,6 +53,8 @@ export interface DetailsPaneProps {
   /** The engine while it is connected; the insight tabs read nothing without one. */
   engine: Engine | undefined;
   generation: number;
+  /** The engine's events as they arrive (the Files tab reads again on its container's). */
+  onEvent?: (listener: (event: EngineEvent) => void) => () => void;
 }
 
 const TITLES = DETAIL_TABS.map((t) => TAB_TITLES[t]);
@@ -77,6 +79,7 @@ export function DetailsPane(props: DetailsPaneProps) {
     container?.id,
     insightTab,
     container?.statusReadAt,
+    props.onEvent,
   );
   const border = focused ? theme.border.focused : theme.border.normal;
   if (mode === 'images') {
@@ -239,6 +242,7 @@ function InsightBody(props: InsightBodyProps) {
     if (processes.error && processes.data) summary = processes.error;
   } else if (tab === 'files') {
     note = queryNote(changes, container.id);
+    info = 'read again on its events';
     if (!note && changes.data) {
       lines = fileLines(changes.data);
       const counts = countChanges(changes.data);
