@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SIGNALS } from '../engine/containers.js';
 import type { ImageSummary } from '../engine/engine.js';
-import { ACTIONS, type Action, ALL_ACTIONS, isActionAllowed } from '../keys/actions.js';
+import { ACTIONS, type Action, ALL_ACTIONS, isAction, isActionAllowed } from '../keys/actions.js';
 import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { ContainerEntry } from '../state/containers-store.js';
@@ -157,27 +157,46 @@ function timestampForFile(date: Date): string {
   return date.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
+/** The palette words that take an argument, and the action each stands for. */
+const PALETTE_WORDS: Record<string, Action> = {
+  run: 'imageRun',
+  create: 'imageCreate',
+  build: 'imageBuild',
+  pull: 'imagePull',
+  push: 'imagePush',
+};
+
 /**
  * `build DIR`, `pull NAME`, `push NAME`, `run IMAGE [CMD…]` and `create IMAGE [CMD…]` typed in
- * the palette: the action, already given its argument.
+ * the palette: the action, already given its argument (in read-only mode: why not).
  */
 function paletteCommand(text: string, ctx: CommandContext): (() => void) | undefined {
   const [word = '', ...rest] = text.split(/\s+/);
   const argument = rest.join(' ');
-  if (!argument) return undefined;
+  // The action's own name works too: `imageRun busybox sh`.
+  const named = isAction(word) && Object.values(PALETTE_WORDS).includes(word) ? word : undefined;
+  const action = PALETTE_WORDS[word] ?? named;
+  if (!argument || action === undefined) return undefined;
+  if (!isActionAllowed(action, ctx.model.readOnly))
+    return () =>
+      ctx.model.status.show({
+        kind: 'error',
+        text: `berth is in read-only mode (--read-only): ${ACTIONS[action].label} would change the engine.`,
+      });
   // The command after the image is split like a shell would, so keep its quotes: the text as typed.
   const afterWord = text.slice(word.length).trim();
-  if ((word === 'run' || word === 'imageRun') && isActionAllowed('imageRun', ctx.model.readOnly))
-    return () => runFromPalette(ctx, 'run', afterWord);
-  if ((word === 'create' || word === 'imageCreate') && isActionAllowed('imageCreate', ctx.model.readOnly))
-    return () => runFromPalette(ctx, 'create', afterWord);
-  if ((word === 'build' || word === 'imageBuild') && isActionAllowed('imageBuild', ctx.model.readOnly))
-    return () => askBuild(ctx, argument);
-  if ((word === 'pull' || word === 'imagePull') && isActionAllowed('imagePull', ctx.model.readOnly))
-    return () => askPull(ctx, argument);
-  if ((word === 'push' || word === 'imagePush') && isActionAllowed('imagePush', ctx.model.readOnly))
-    return () => askPush(ctx, argument);
-  return undefined;
+  switch (action) {
+    case 'imageRun':
+      return () => runFromPalette(ctx, 'run', afterWord);
+    case 'imageCreate':
+      return () => runFromPalette(ctx, 'create', afterWord);
+    case 'imageBuild':
+      return () => askBuild(ctx, argument);
+    case 'imagePull':
+      return () => askPull(ctx, argument);
+    default:
+      return () => askPush(ctx, argument);
+  }
 }
 
 export function runAction(action: Action, ctx: CommandContext, options: { fromEnd?: boolean } = {}): void {

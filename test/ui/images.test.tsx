@@ -660,7 +660,7 @@ describe('u pushes the selected image', () => {
     expect(callsOf(engine, 'push')).toHaveLength(1);
   });
 
-  test('--read-only disables it', async () => {
+  test("--read-only disables it, and the palette's run IMAGE", async () => {
     const engine = fixtures();
     const { screen } = await open(engine, { readOnly: true });
     screen.press('2');
@@ -668,7 +668,16 @@ describe('u pushes the selected image', () => {
     screen.press('u');
     await screen.waitFor(/read-only mode/);
     expect(screen.screen()).not.toMatch(/which name\?/);
+    // The palette's words with an argument say so too, instead of closing without a word.
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    screen.type('run nothere:1 sh');
+    screen.press('enter');
+    await screen.waitFor((s) => !s.includes('Command palette'));
+    await screen.waitFor(/read-only mode \(--read-only\): run would change the engine\./);
+    expect(screen.screen()).not.toMatch(/Pull it\?/);
     expect(callsOf(engine, 'push')).toEqual([]);
+    expect(callsOf(engine, 'pull')).toEqual([]);
   });
 });
 
