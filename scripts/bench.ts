@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createDemoContainers } from '../test/support/demo-containers.js';
 import { importBusybox, type PrivateEngine, startPrivateEngine } from '../test/support/private-engine.js';
 import { createContainers, idlePlans } from './bench/engine-api.js';
+import { renderCost } from './bench/render-cost-run.js';
 import { type Figure, markdownTable } from './bench/report.js';
 import * as scenario from './bench/scenarios.js';
 
@@ -107,6 +108,9 @@ async function main(): Promise<Figure[]> {
   );
   log(`cursor moves at ${plan.cursorRows} containers`);
   const moves = await scenario.cursorMoves(lists, plan.cursorRows, plan.presses);
+  log('cursor moves in-process (CPU time)');
+  const cost = await renderCost(plan.cursorRows, Math.max(20, plan.presses));
+  const fewCost = await renderCost(plan.few, Math.max(20, plan.presses));
   await lists.destroy();
   engines.splice(engines.indexOf(lists), 1);
 
@@ -151,6 +155,7 @@ async function main(): Promise<Figure[]> {
       baseline: fewMoves.medianMs,
       baselineName: `same at ${plan.few} containers`,
       target: { max: 10 },
+      note: `CPU time inside berth per move (fake engine, no pty): ${cost.cpuMedianMs} ms median, ${cost.cpuP95Ms} ms p95; ${fewCost.cpuMedianMs} ms at ${plan.few}`,
     },
     {
       name: `cursor move at ${n(plan.cursorRows)}, p95`,

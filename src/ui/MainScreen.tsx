@@ -327,8 +327,9 @@ export function MainScreen(props: MainScreenProps) {
     if (activeEntry) sessions.resize(activeEntry.key, { cols: paneCols, rows: paneRows });
   }, [activeEntry, paneCols, paneRows, sessions]);
 
-  const counts = countContainers(containersState.byId.values());
-  const shownCount = rows.filter(isContainerRow).length;
+  // Counted once per change of the containers or the list, not on every cursor move.
+  const counts = useMemo(() => countContainers(containersState.byId.values()), [containersState]);
+  const shownCount = useMemo(() => rows.filter(isContainerRow).length, [rows]);
   const hintActions = state.focus === 'details' ? detailHints(state.lastList, state.tab) : HINTS[state.focus];
   const hint = keyHints(keymap, hintActions ?? [], model.readOnly);
 
