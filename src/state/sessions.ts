@@ -6,6 +6,7 @@
  */
 import type { Engine, TerminalSession, TerminalSize } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
+import type { PortBinding } from '../engine/port-spec.js';
 import { loadEmulator, SessionEmulator } from '../terminal/emulator.js';
 import { Store } from './store.js';
 
@@ -19,8 +20,8 @@ export interface SessionRequest {
   containerName: string;
   /** The command, for exec and run (empty: the image's default). */
   argv: string[];
-  /** For run: the image, `--rm` and `--name`. */
-  run?: { image: string; remove: boolean; name?: string };
+  /** For run: the image, `--rm`, `--name`, `-e` and `-p`. */
+  run?: { image: string; remove: boolean; name?: string; env?: string[]; ports?: PortBinding[] };
   /** The equivalent docker command, for the status line. */
   command: string;
 }
@@ -70,6 +71,8 @@ export const apiOpener: SessionOpener = (engine, request, size) => {
           image: run.image,
           cmd: request.argv,
           name: run.name,
+          env: run.env,
+          ports: run.ports,
           tty: true,
           openStdin: true,
           autoRemove: run.remove,

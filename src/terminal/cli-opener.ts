@@ -1,6 +1,7 @@
 /**
  * Sessions through the docker CLI in a pseudo-terminal: the same commands a person would type.
  */
+import { formatPortSpec } from '../engine/port-spec.js';
 import type { SessionOpener, SessionRequest } from '../state/sessions.js';
 import { openCliSession } from './cli-session.js';
 
@@ -24,6 +25,8 @@ export function cliArguments(request: SessionRequest): string[] {
         '-it',
         ...(run.remove ? ['--rm'] : []),
         ...(run.name ? ['--name', run.name] : []),
+        ...(run.env ?? []).flatMap((entry) => ['-e', entry]),
+        ...(run.ports ?? []).flatMap((binding) => ['-p', formatPortSpec(binding)]),
         run.image,
         ...request.argv,
       ];

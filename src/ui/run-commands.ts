@@ -223,40 +223,13 @@ function runInteractive(
   options: RunOptions,
   command: string,
 ) {
-  const name = options.name;
-  if (options.env.length === 0 && options.ports.length === 0) {
-    openSession(ctx, {
-      kind: 'run',
-      containerId: '',
-      containerName: name ?? ref,
-      argv,
-      run: { image: ref, remove: options.remove, name },
-      command,
-    });
-    return;
-  }
-  // A session's run request carries no env or ports: create the container here with them (as
-  // `docker run -it` would), then start it attached in the terminal pane.
-  void runImageCall(
-    ctx,
+  const { name, env, ports, remove } = options;
+  openSession(ctx, {
+    kind: 'run',
+    containerId: '',
+    containerName: name ?? ref,
+    argv,
+    run: { image: ref, remove, name, env, ports },
     command,
-    `Creating a container from ${ref}…`,
-    (e) =>
-      e.createContainer({
-        ...spec(ref, argv, options),
-        tty: true,
-        openStdin: true,
-        autoRemove: options.remove,
-      }),
-    (id) => `Created ${name ?? id.slice(0, 12)} from ${ref}.`,
-  ).then((id) => {
-    if (id === undefined) return;
-    openSession(ctx, {
-      kind: 'start-attached',
-      containerId: id,
-      containerName: name ?? ref,
-      argv: [],
-      command,
-    });
   });
 }
