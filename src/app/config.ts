@@ -19,7 +19,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { DEFAULT_KEYMAP, type Keymap } from '../keys/bindings.js';
 import { applyOverrides } from '../keys/config.js';
 
@@ -66,11 +65,15 @@ function positiveInteger(value: unknown, name: string, min: number, max: number,
   return undefined;
 }
 
-/** Reads the config text (pure, for tests). */
-export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
+/**
+ * Reads the config text (pure, for tests). The YAML parser (a quarter of a megabyte) is loaded
+ * only when there is a file to read: most starts have none, and the first frame waits for this.
+ */
+export async function parseConfig(text: string, file = 'config.yml'): Promise<BerthConfig> {
   const errors: string[] = [];
   let data: unknown;
   try {
+    const { parse } = await import('yaml');
     data = parse(text);
   } catch (error) {
     return { ...DEFAULT_CONFIG, file, errors: [`${file} is not valid YAML: ${(error as Error).message}`] };
@@ -126,10 +129,10 @@ export function parseConfig(text: string, file = 'config.yml'): BerthConfig {
   };
 }
 
-export function loadConfig(
+export async function loadConfig(
   env: Record<string, string | undefined> = process.env,
   explicit?: string,
-): BerthConfig {
+): Promise<BerthConfig> {
   const file = explicit ?? configPath(env);
   let text: string;
   try {

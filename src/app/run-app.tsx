@@ -58,7 +58,7 @@ export async function runApp(options: AppOptions): Promise<number> {
       return { ok: true, engine: createEngine(d.context), version: d.version.version };
     },
   });
-  const config = loadConfig(process.env, options.configFile);
+  const config = await loadConfig(process.env, options.configFile);
   const logs = new LogsModel(config.logBufferLines);
   const actions = new Actions(model);
   const sessions = new SessionsModel(chooseOpener(config.terminalBackend, model));
