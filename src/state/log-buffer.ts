@@ -101,6 +101,18 @@ export class LogBuffer {
     return out;
   }
 
+  /**
+   * Puts `lines` in place of the kept ones (the same log read again, e.g. with timestamps). They
+   * are numbered as the last lines pushed, so the newest keeps its number and a view holding a
+   * line number stays on the same line.
+   */
+  replace(lines: readonly LogLine[]): void {
+    const pushed = this.pushed;
+    this.clear();
+    for (let i = Math.max(0, lines.length - this.capacity); i < lines.length; i++) this.store(lines[i]!);
+    this.pushed = Math.max(pushed, this.count);
+  }
+
   /** Empties the buffer; `totalPushed` and `dropped` keep counting. */
   clear(): void {
     this.lines.fill(undefined);

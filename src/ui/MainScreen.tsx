@@ -184,19 +184,29 @@ export function MainScreen(props: MainScreenProps) {
   // The Logs tab follows the selected container; a new selection cancels the old stream. It is
   // opened once the cursor rests (running through a list opens no stream per row), and again
   // when the container starts running (its old stream ended when it stopped).
+  // A stopped container is read to its end, not followed; timestamps are asked for only while shown.
   const followedId = selectedContainer?.id;
   const followedRunning = selectedContainer?.state === 'running';
+  const logsShownFor = useRef(followedId);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` (a reconnect) and `followedRunning` (a start) must reopen the stream
   useEffect(() => {
     logs.reset();
+    // Another container's logs start at their end, following, whatever the scroll was on the last one.
+    if (logsShownFor.current !== followedId) {
+      logsShownFor.current = followedId;
+      if (!latestState.current.logView.follow) dispatch({ type: 'logView', view: { follow: true } });
+    }
     if (!followedId || !model.engine) return;
     const engine = model.engine;
-    const timer = setTimeout(() => void logs.open(engine, followedId), 80);
+    const timer = setTimeout(() => {
+      const { timestamps } = latestState.current.logView;
+      void logs.open(engine, followedId, { follow: followedRunning, timestamps });
+    }, 80);
     return () => {
       clearTimeout(timer);
       logs.close();
     };
-  }, [followedId, followedRunning, generation, logs, model]);
+  }, [followedId, followedRunning, generation, logs, model, dispatch]);
 
   const tabExtent = useRef({ maxScroll: 0 }).current;
   const contextFor = (current: ScreenState, derived: ReturnType<typeof deriveView>): CommandContext => ({

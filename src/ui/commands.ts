@@ -511,8 +511,12 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       return dispatch({ type: 'logView', view: { follow: !state.logView.follow } });
     case 'logsEnd':
       return dispatch({ type: 'logView', view: { follow: true } });
-    case 'logsTimestamps':
-      return dispatch({ type: 'logView', view: { timestamps: !state.logView.timestamps } });
+    case 'logsTimestamps': {
+      const timestamps = !state.logView.timestamps;
+      // The engine's timestamps are asked for only while shown: reads the lines again with them.
+      if (timestamps) void ctx.logs.showTimestamps();
+      return dispatch({ type: 'logView', view: { timestamps } });
+    }
     case 'logsWrap':
       return dispatch({ type: 'logView', view: { wrap: !state.logView.wrap } });
     case 'searchNext':
@@ -526,12 +530,14 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
     case 'logsSave': {
       if (!c) return;
       const file = path.join(ctx.logsDirectory, `berth-${c.name}-${timestampForFile(new Date())}.log`);
-      ctx.logs.save(file).then(
+      // What is shown is saved: timestamps only while they are on.
+      const { timestamps } = state.logView;
+      ctx.logs.save(file, { timestamps }).then(
         (count) =>
           model.status.show({
             kind: 'success',
             text: `Saved ${count} lines to ${file}.`,
-            command: `${cli.dockerLogs(c.name, { timestamps: true })} > ${file}`,
+            command: `${cli.dockerLogs(c.name, { timestamps })} > ${file}`,
           }),
         (error: Error) =>
           model.status.show({ kind: 'error', text: `Could not save the log: ${error.message}` }),

@@ -85,6 +85,22 @@ describe('LogBuffer', () => {
     expect(buffer.firstLineNumber).toBe(5);
   });
 
+  test('replace puts the same lines read again in place: the newest keeps its number, the capacity holds', () => {
+    const buffer = filled(3, 5);
+    const version = buffer.version;
+    buffer.replace(['line 2', 'line 3', 'line 4'].map((t) => ({ ...line(t), timestamp: `${t}Z` })));
+    expect(buffer.firstLineNumber).toBe(2);
+    expect(buffer.slice().map((l) => l.timestamp)).toEqual(['line 2Z', 'line 3Z', 'line 4Z']);
+    expect(buffer.version).not.toBe(version);
+    buffer.replace(['a', 'b', 'c', 'd'].map((t) => line(t)));
+    expect(texts(buffer.slice())).toEqual(['b', 'c', 'd']);
+    expect(buffer.totalPushed).toBe(5);
+    const small = filled(10, 2);
+    small.replace(['x', 'y', 'z'].map((t) => line(t)));
+    expect(small.firstLineNumber).toBe(0);
+    expect(small.totalPushed).toBe(3);
+  });
+
   test('rejects a capacity below one line', () => {
     expect(() => new LogBuffer(0)).toThrow(/at least one line/);
   });

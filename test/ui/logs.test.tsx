@@ -1,0 +1,97 @@
+/**
+ * The Logs tab's keys against the fake engine, drawn in a sized xterm: the scroll pause belongs
+ * to one container's logs, and Ctrl-S saves what is shown. What the engine is asked for (follow,
+ * timestamps) is proven against the private dockerd in test/state/logs-model.test.ts.
+ */
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { LogLine } from '../../src/engine/logs.js';
+import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
+import { Actions } from '../../src/state/actions.js';
+import { AppModel } from '../../src/state/app-model.js';
+import { LogsModel } from '../../src/state/logs-model.js';
+import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
+import { App } from '../../src/ui/App.js';
+import { themeFor } from '../../src/ui/theme.js';
+import { createFakeEngine, fakeContainer } from '../support/fake-engine.js';
+import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
+
+const rendered: RenderedScreen[] = [];
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const r of rendered.splice(0)) r.unmount();
+  for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+});
+
+function lines(prefix: string, count: number): LogLine[] {
+  return Array.from({ length: count }, (_, i) => ({
+    stream: 'stdout',
+    text: `${prefix} line ${i + 1}`,
+    timestamp: `2026-11-28T10:00:${String(i % 60).padStart(2, '0')}.000000001Z`,
+  }));
+}
+
+async function open() {
+  const alpha = fakeContainer({ name: 'alpha' });
+  const beta = fakeContainer({ name: 'beta' });
+  const engine = createFakeEngine({
+    containers: [alpha, beta],
+    logs: { [alpha.id]: lines('alpha', 200), [beta.id]: lines('beta', 200) },
+  });
+  const model = new AppModel({ retryMs: 60_000, connect: async () => ({ ok: true, engine }) });
+  await model.start();
+  const logsDirectory = await mkdtemp(path.join(os.tmpdir(), 'berth-logs-ui-'));
+  dirs.push(logsDirectory);
+  const screen = renderToScreen(
+    <App
+      model={model}
+      actions={new Actions(model)}
+      logs={new LogsModel(1000)}
+      keymap={DEFAULT_KEYMAP}
+      theme={themeFor({})}
+      graceSeconds={7}
+      copyToClipboard={() => undefined}
+      logsDirectory={logsDirectory}
+      sessions={new SessionsModel(apiOpener)}
+    />,
+    { cols: 160, rows: 45 },
+  );
+  rendered.push(screen);
+  return { screen, logsDirectory };
+}
+
+describe('the Logs tab', () => {
+  test("a paused scroll stays with its container: the next container's logs start following", async () => {
+    const { screen } = await open();
+    await screen.waitFor(/alpha line 200/);
+    screen.press('enter', 'f');
+    await screen.waitFor(/paused scroll/);
+    screen.press('escape', 'j');
+    await screen.waitFor(/▶ beta/);
+    await screen.waitFor(/beta line 200/);
+    expect(screen.screen()).toMatch(/following/);
+    expect(screen.screen()).not.toMatch(/paused scroll/);
+  });
+
+  test('Ctrl-S saves the lines as shown: without timestamps, and with them once t shows them', async () => {
+    const { screen, logsDirectory } = await open();
+    await screen.waitFor(/alpha line 200/);
+    screen.press('enter', 'ctrl+s');
+    await screen.waitFor(/Saved 200 lines/);
+    screen.press('t');
+    await screen.waitFor(/10:00:19Z alpha line 200/);
+    // The file name has the time to the second: the second save must not overwrite the first.
+    await new Promise((r) => setTimeout(r, 1100));
+    screen.press('ctrl+s');
+    await screen.waitFor(/docker logs -t alpha >/);
+    const files = (await readdir(logsDirectory)).sort();
+    expect(files).toHaveLength(2);
+    const [plain, stamped] = await Promise.all(
+      files.map((f) => readFile(path.join(logsDirectory, f), 'utf8').then((t) => t.split('\n'))),
+    );
+    expect(plain!.at(-2)).toBe('alpha line 200');
+    expect(stamped!.at(-2)).toBe('2026-11-28T10:00:19.000000001Z alpha line 200');
+  });
+});
