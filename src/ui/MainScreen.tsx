@@ -9,7 +9,7 @@ import type { Action, Scope } from '../keys/actions.js';
 import { isActionAllowed } from '../keys/actions.js';
 import type { Keymap } from '../keys/bindings.js';
 import { keyHints } from '../keys/help.js';
-import { actionForInk, type InkKey } from '../keys/match.js';
+import { actionForInk, displayKey, type InkKey } from '../keys/match.js';
 import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
@@ -18,7 +18,7 @@ import type { LogsModel } from '../state/logs-model.js';
 import { type ContainerRow, containerRows, countContainers, filterImages } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { SessionKeys } from '../terminal/session-keys.js';
-import { type CommandContext, focusedCommand, runAction } from './commands.js';
+import { type CommandContext, focusedAction, focusedCommand, runAction } from './commands.js';
 import { StatusLine } from './components/StatusLine.js';
 import { useClock } from './hooks/use-clock.js';
 import { useRawInput } from './hooks/use-raw-input.js';
@@ -134,6 +134,12 @@ function nearestSelectable(rows: readonly ContainerRow[], index: number): number
 }
 
 const isContainerRow = (r: ContainerRow) => r.kind === 'container';
+
+/** The first key bound to `action`, as the help writes it. */
+function keyOf(keymap: Keymap, action: Action | undefined): string | undefined {
+  const spec = action ? keymap[action]?.[0] : undefined;
+  return spec ? displayKey(spec) : undefined;
+}
 
 function scopesFor(focus: ScreenState['focus'], tab: DetailTab = 'logs'): Scope[] {
   // The log keys (f, t, w, /, n…) belong to the Logs tab only; the list keys (j, k, g, G, PgDn)
@@ -439,6 +445,7 @@ export function MainScreen(props: MainScreenProps) {
         width={size.cols}
         status={status}
         hintCommand={focusedCommand(context)}
+        hintKey={keyOf(keymap, focusedAction(context))}
         keysHint={hint}
         theme={theme}
       />

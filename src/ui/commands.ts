@@ -90,6 +90,20 @@ export function focusedCommand(ctx: CommandContext): string | undefined {
   return cli.dockerStart(c.name);
 }
 
+/**
+ * The key action behind `focusedCommand` in a list (the status line names its key, so the
+ * command reads as what that key would run, not as something that ran); none for the details.
+ */
+export function focusedAction(ctx: CommandContext): Action | undefined {
+  const { state, selectedContainer: c, selectedImage: image } = ctx;
+  if (state.focus === 'details') return undefined;
+  if (state.focus === 'images') return image ? 'imageRun' : undefined;
+  if (!c) return undefined;
+  if (c.state === 'paused') return 'containerPauseToggle';
+  if (c.state === 'running' || c.state === 'restarting') return 'containerStop';
+  return 'containerStart';
+}
+
 function moveList(ctx: CommandContext, delta: number | 'top' | 'bottom') {
   const { state } = ctx;
   if (state.focus === 'details' && showsInsightTab(state)) {

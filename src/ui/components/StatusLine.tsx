@@ -12,6 +12,8 @@ export interface StatusLineProps {
   status: StatusMessage | undefined;
   /** The command the focused key would run, shown when nothing else is. */
   hintCommand?: string;
+  /** That key, shown before the command (`s ▸ docker stop …`) so it reads as an offer. */
+  hintKey?: string;
   keysHint: string;
   theme: Theme;
 }
@@ -27,7 +29,7 @@ function useCountdown(deadline: number | undefined): number | undefined {
   return deadline === undefined ? undefined : Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 
-export function StatusLine({ width, status, hintCommand, keysHint, theme }: StatusLineProps) {
+export function StatusLine({ width, status, hintCommand, hintKey, keysHint, theme }: StatusLineProps) {
   const remaining = useCountdown(status?.kind === 'progress' ? status.deadline : undefined);
   const command = status?.command ?? hintCommand;
   const color =
@@ -43,6 +45,9 @@ export function StatusLine({ width, status, hintCommand, keysHint, theme }: Stat
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate-end">
+        {command && !status?.command && hintKey ? (
+          <Text color={theme.text.muted}>{`${hintKey} ▸ `}</Text>
+        ) : null}
         {command ? <Text color={theme.text.accent}>{command}</Text> : null}
         {command && text ? <Text color={theme.text.muted}> · </Text> : null}
         {text ? (
