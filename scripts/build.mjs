@@ -1,5 +1,7 @@
 // Bundles src/cli.ts into dist/ with esbuild: one file for the fast start-up path, split chunks
 // for what only some commands need (the UI, the doctor). node-pty is native and stays external.
+// `node scripts/build.mjs ENTRY OUTDIR` bundles another entry the same way (the bench's
+// render-cost measures berth's components as the bundle runs them).
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -38,9 +40,11 @@ const lazyFunctionModules = {
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+const [entry, outdir = 'dist'] = process.argv.slice(2);
+
 const result = await build({
-  entryPoints: { berth: 'src/cli.ts' },
-  outdir: 'dist',
+  entryPoints: entry ? [entry] : { berth: 'src/cli.ts' },
+  outdir,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -70,6 +74,6 @@ const result = await build({
 // Chunk names carry a content hash: remove the ones no longer part of this build, so dist/
 // holds one build, not every build since the clone.
 const current = new Set(Object.keys(result.metafile.outputs).map((file) => path.basename(file)));
-for (const file of readdirSync('dist')) {
-  if (!current.has(file)) rmSync(path.join('dist', file), { force: true });
+for (const file of readdirSync(outdir)) {
+  if (!current.has(file)) rmSync(path.join(outdir, file), { force: true });
 }

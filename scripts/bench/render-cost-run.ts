@@ -1,6 +1,6 @@
 /**
  * Runs render-cost.tsx (a cursor move's CPU time inside berth, on a fake engine) as berth runs:
- * bundled by esbuild with React's production build, then in a node process of its own.
+ * bundled by scripts/build.mjs, then in a node process of its own.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,10 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 
 const run = promisify(execFile);
 const source = fileURLToPath(new URL('./render-cost.tsx', import.meta.url));
+const buildScript = fileURLToPath(new URL('../build.mjs', import.meta.url));
 
 export interface RenderCost {
   containers: number;
@@ -25,22 +25,8 @@ export async function renderCost(containers: number, moves: number): Promise<Ren
   // Inside the repository, so that the bundle's externals resolve from its node_modules.
   const outdir = mkdtempSync(path.join(path.dirname(source), '.render-cost-'));
   try {
-    await build({
-      entryPoints: [source],
-      outdir,
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      jsx: 'automatic',
-      logLevel: 'error',
-      external: ['node-pty', 'cpu-features', 'ssh2', 'react-devtools-core'],
-      define: { 'process.env.NODE_ENV': '"production"', 'process.env.DEV': '"false"' },
-      banner: {
-        js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
-      },
-    });
+    // Bundled the way berth is (React's production build, the same externals).
+    await run(process.execPath, [buildScript, source, outdir]);
     const { stdout } = await run(
       process.execPath,
       [path.join(outdir, 'render-cost.js'), String(containers), String(moves)],
