@@ -4,7 +4,6 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -30,9 +29,7 @@ export async function renderCost(containers: number, moves: number): Promise<Ren
     const { stdout } = await run(
       process.execPath,
       [path.join(outdir, 'render-cost.js'), String(containers), String(moves)],
-      {
-        timeout: 120_000,
-      },
+      { timeout: 120_000 },
     );
     return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RenderCost;
   } finally {
