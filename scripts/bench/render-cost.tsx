@@ -12,13 +12,7 @@ const [containers = 2000, moves = 60, cols = 160, rows = 45] = process.argv.slic
 const { EventEmitter } = await import('node:events');
 const { PassThrough } = await import('node:stream');
 const { render } = await import('ink');
-const { App } = await import('../../src/ui/App.js');
-const { AppModel } = await import('../../src/state/app-model.js');
-const { Actions } = await import('../../src/state/actions.js');
-const { LogsModel } = await import('../../src/state/logs-model.js');
-const { SessionsModel, apiOpener } = await import('../../src/state/sessions.js');
-const { DEFAULT_KEYMAP } = await import('../../src/keys/bindings.js');
-const { themeFor } = await import('../../src/ui/theme.js');
+const { appElement, startedModel } = await import('../../test/support/app-under-test.js');
 const { createFakeEngine, fakeContainer, fakeImage } = await import('../../test/support/fake-engine.js');
 
 class NullTerminal extends EventEmitter {
@@ -43,8 +37,7 @@ const engine = createFakeEngine({
   ),
   images: [fakeImage({ repoTags: ['busybox:latest'] })],
 });
-const model = new AppModel({ retryMs: 60_000, connect: async () => ({ ok: true, engine }) });
-await model.start();
+const model = await startedModel(engine);
 const stdout = new NullTerminal();
 const stdin = Object.assign(new PassThrough(), {
   isTTY: true,
@@ -52,25 +45,12 @@ const stdin = Object.assign(new PassThrough(), {
   ref: () => stdin,
   unref: () => stdin,
 });
-const instance = render(
-  <App
-    model={model}
-    actions={new Actions(model)}
-    logs={new LogsModel(1000)}
-    keymap={DEFAULT_KEYMAP}
-    theme={themeFor({})}
-    graceSeconds={10}
-    copyToClipboard={() => undefined}
-    logsDirectory="/tmp"
-    sessions={new SessionsModel(apiOpener)}
-  />,
-  {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
-  },
-);
+const instance = render(appElement(model), {
+  stdout: stdout as unknown as NodeJS.WriteStream,
+  stdin: stdin as unknown as NodeJS.ReadStream,
+  exitOnCtrlC: false,
+  patchConsole: false,
+});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 await sleep(1500);
 // Keeps the loop alive while a frame is awaited (a key that drew nothing would end the run).

@@ -5,13 +5,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { EngineError } from '../../src/engine/errors.js';
-import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
-import { Actions } from '../../src/state/actions.js';
-import { AppModel } from '../../src/state/app-model.js';
-import { LogsModel } from '../../src/state/logs-model.js';
-import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
-import { App } from '../../src/ui/App.js';
-import { themeFor } from '../../src/ui/theme.js';
+import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
 import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
 
@@ -55,28 +49,8 @@ async function open(
   engine: FakeEngine | EngineError,
   options: { cols?: number; rows?: number; readOnly?: boolean } = {},
 ) {
-  const model = new AppModel({
-    readOnly: options.readOnly,
-    retryMs: 60_000,
-    connect: async () =>
-      engine instanceof EngineError ? { ok: false, error: engine } : { ok: true, engine },
-  });
-  await model.start();
-  const logs = new LogsModel(1000);
-  const screen = renderToScreen(
-    <App
-      model={model}
-      actions={new Actions(model)}
-      logs={logs}
-      keymap={DEFAULT_KEYMAP}
-      theme={themeFor({})}
-      graceSeconds={7}
-      copyToClipboard={() => undefined}
-      logsDirectory="/tmp"
-      sessions={new SessionsModel(apiOpener)}
-    />,
-    { cols: options.cols ?? 160, rows: options.rows ?? 45 },
-  );
+  const model = await startedModel(engine, { readOnly: options.readOnly });
+  const screen = renderToScreen(appElement(model), { cols: options.cols ?? 160, rows: options.rows ?? 45 });
   rendered.push(screen);
   return { screen, model };
 }

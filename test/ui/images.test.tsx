@@ -10,13 +10,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { BuildCancelledError } from '../../src/engine/build.js';
 import { EngineError } from '../../src/engine/errors.js';
 import { describeHistoryStep } from '../../src/engine/images.js';
-import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
-import { Actions } from '../../src/state/actions.js';
-import { AppModel } from '../../src/state/app-model.js';
-import { LogsModel } from '../../src/state/logs-model.js';
-import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
-import { App } from '../../src/ui/App.js';
-import { themeFor } from '../../src/ui/theme.js';
+import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
 import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
 
@@ -33,26 +27,8 @@ function fixtures(): FakeEngine {
 }
 
 async function open(engine: FakeEngine, options: { readOnly?: boolean } = {}) {
-  const model = new AppModel({
-    readOnly: options.readOnly,
-    retryMs: 60_000,
-    connect: async () => ({ ok: true, engine }),
-  });
-  await model.start();
-  const screen = renderToScreen(
-    <App
-      model={model}
-      actions={new Actions(model)}
-      logs={new LogsModel(1000)}
-      keymap={DEFAULT_KEYMAP}
-      theme={themeFor({})}
-      graceSeconds={7}
-      copyToClipboard={() => undefined}
-      logsDirectory="/tmp"
-      sessions={new SessionsModel(apiOpener)}
-    />,
-    { cols: 160, rows: 45 },
-  );
+  const model = await startedModel(engine, { readOnly: options.readOnly });
+  const screen = renderToScreen(appElement(model), { cols: 160, rows: 45 });
   rendered.push(screen);
   await screen.waitFor(/▶ web/);
   return { screen, model };

@@ -6,13 +6,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { StatsReading } from '../../src/engine/engine.js';
-import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
-import { Actions } from '../../src/state/actions.js';
-import { AppModel } from '../../src/state/app-model.js';
-import { LogsModel } from '../../src/state/logs-model.js';
-import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
-import { App } from '../../src/ui/App.js';
-import { themeFor } from '../../src/ui/theme.js';
+import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, type FakeEngine, fakeContainer } from '../support/fake-engine.js';
 import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
 
@@ -71,23 +65,11 @@ async function open(
   engine: FakeEngine,
   options: { cols?: number; rows?: number; statsColumn?: boolean } = {},
 ) {
-  const model = new AppModel({ retryMs: 60_000, connect: async () => ({ ok: true, engine }) });
-  await model.start();
-  const screen = renderToScreen(
-    <App
-      model={model}
-      actions={new Actions(model)}
-      logs={new LogsModel(1000)}
-      keymap={DEFAULT_KEYMAP}
-      theme={themeFor({})}
-      graceSeconds={7}
-      copyToClipboard={() => undefined}
-      logsDirectory="/tmp"
-      sessions={new SessionsModel(apiOpener)}
-      statsColumn={options.statsColumn}
-    />,
-    { cols: options.cols ?? 160, rows: options.rows ?? 45 },
-  );
+  const model = await startedModel(engine);
+  const screen = renderToScreen(appElement(model, { statsColumn: options.statsColumn }), {
+    cols: options.cols ?? 160,
+    rows: options.rows ?? 45,
+  });
   rendered.push(screen);
   await screen.waitFor(/Containers \(\d+\/\d+\)/);
   return screen;

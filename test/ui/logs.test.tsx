@@ -8,13 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LogLine } from '../../src/engine/logs.js';
-import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
-import { Actions } from '../../src/state/actions.js';
-import { AppModel } from '../../src/state/app-model.js';
-import { LogsModel } from '../../src/state/logs-model.js';
-import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
-import { App } from '../../src/ui/App.js';
-import { themeFor } from '../../src/ui/theme.js';
+import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, fakeContainer } from '../support/fake-engine.js';
 import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
 
@@ -40,24 +34,10 @@ async function open() {
     containers: [alpha, beta],
     logs: { [alpha.id]: lines('alpha', 200), [beta.id]: lines('beta', 200) },
   });
-  const model = new AppModel({ retryMs: 60_000, connect: async () => ({ ok: true, engine }) });
-  await model.start();
+  const model = await startedModel(engine);
   const logsDirectory = await mkdtemp(path.join(os.tmpdir(), 'berth-logs-ui-'));
   dirs.push(logsDirectory);
-  const screen = renderToScreen(
-    <App
-      model={model}
-      actions={new Actions(model)}
-      logs={new LogsModel(1000)}
-      keymap={DEFAULT_KEYMAP}
-      theme={themeFor({})}
-      graceSeconds={7}
-      copyToClipboard={() => undefined}
-      logsDirectory={logsDirectory}
-      sessions={new SessionsModel(apiOpener)}
-    />,
-    { cols: 160, rows: 45 },
-  );
+  const screen = renderToScreen(appElement(model, { logsDirectory }), { cols: 160, rows: 45 });
   rendered.push(screen);
   return { screen, logsDirectory };
 }

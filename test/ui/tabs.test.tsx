@@ -6,13 +6,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import type { ContainerDetails, StatsSample } from '../../src/engine/engine.js';
-import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
-import { Actions } from '../../src/state/actions.js';
-import { AppModel } from '../../src/state/app-model.js';
-import { LogsModel } from '../../src/state/logs-model.js';
-import { apiOpener, SessionsModel } from '../../src/state/sessions.js';
-import { App } from '../../src/ui/App.js';
-import { themeFor } from '../../src/ui/theme.js';
+import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, type FakeEngine, fakeContainer } from '../support/fake-engine.js';
 import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
 
@@ -105,22 +99,8 @@ function fixtures(): FakeEngine {
 }
 
 async function open(engine: FakeEngine, size: { cols: number; rows: number } = { cols: 160, rows: 45 }) {
-  const model = new AppModel({ retryMs: 60_000, connect: async () => ({ ok: true, engine }) });
-  await model.start();
-  const screen = renderToScreen(
-    <App
-      model={model}
-      actions={new Actions(model)}
-      logs={new LogsModel(1000)}
-      keymap={DEFAULT_KEYMAP}
-      theme={themeFor({})}
-      graceSeconds={7}
-      copyToClipboard={() => undefined}
-      logsDirectory="/tmp"
-      sessions={new SessionsModel(apiOpener)}
-    />,
-    size,
-  );
+  const model = await startedModel(engine);
+  const screen = renderToScreen(appElement(model), size);
   rendered.push(screen);
   await screen.waitFor(/▶ web/);
   return screen;
