@@ -34,6 +34,7 @@ const plan = quick
       floodLines: 50_000,
       idleRunning: 5,
       idleSeconds: 3,
+      statsColumnSeconds: 2,
       runs: 1,
       echoes: 5,
     }
@@ -47,6 +48,7 @@ const plan = quick
       floodLines: 2_000_000,
       idleRunning: 50,
       idleSeconds: 30,
+      statsColumnSeconds: 30,
       runs: 5,
       echoes: 40,
     };
@@ -127,6 +129,13 @@ async function main(): Promise<Figure[]> {
     `idle CPU over ${plan.idleSeconds} s (containers ${Math.round((performance.now() - idleSince) / 1000)} s old)`,
   );
   const idle = await scenario.idleCpu(idleEngine, plan.idleRunning, plan.idleSeconds);
+  log(`CPU/MEM column off, then on, ${plan.statsColumnSeconds} s each`);
+  const column = await scenario.statsColumnCost(
+    idleEngine,
+    plan.idleRunning,
+    plan.statsColumnSeconds,
+    quick ? 300 : 2000,
+  );
   log(`done in ${Math.round((performance.now() - started) / 1000)} s`);
 
   machine.docker = versions;
@@ -198,6 +207,23 @@ async function main(): Promise<Figure[]> {
       baseline: idle.dockerEventsPercent,
       baselineName: 'docker events',
       target: { max: 0.2 },
+    },
+    {
+      name: `CPU/MEM column on, ${column.shown} running shown, ${column.seconds} s`,
+      value: column.berthOn,
+      unit: '% of a core',
+      baseline: column.berthOff,
+      baselineName: 'berth, column off',
+      target: { maxOverBaseline: 2 },
+      note: `the engine meanwhile: dockerd ${column.dockerdOn.toFixed(2)} % (off: ${column.dockerdOff.toFixed(2)} %); with containerd and the shims ${column.engineOn.toFixed(2)} % (off: ${column.engineOff.toFixed(2)} %)`,
+    },
+    {
+      name: `dockerd while the column reads ${column.shown} rows`,
+      value: column.dockerdOn,
+      unit: '% of a core',
+      baseline: column.dockerdOff,
+      baselineName: 'dockerd, column off',
+      target: { maxOverBaseline: 2 },
     },
     {
       name: `memory, ${plan.few} containers`,

@@ -10,6 +10,7 @@ import { parseHost } from '../../src/engine/connection.js';
 import { openExecSession } from '../../src/engine/exec.js';
 import { selectedName, showsContainerList, startBerth } from './berth-app.js';
 import { createContainers, idlePlans, request, waitForExit, watchEvents } from './engine-api.js';
+import { engineCpuSeconds, engineProcesses } from './engine-cpu.js';
 import { cpuSecondsOf, median, memoryOf, percentile, sleep, timeCommand } from './measure.js';
 import { spawnTimed } from './pty-driver.js';
 
@@ -393,4 +394,68 @@ export async function dockerVersions(engine: Engine): Promise<{ cli: string; eng
   );
   const [cli = '?', server = '?'] = stdout.trim().split(' ');
   return { cli, engine: server };
+}
+
+export interface StatsColumnCost {
+  /** Running containers on screen (the column reads only those). */
+  shown: number;
+  seconds: number;
+  /** Percent of one core, column off then on. */
+  berthOff: number;
+  berthOn: number;
+  dockerdOff: number;
+  dockerdOn: number;
+  /** dockerd, containerd and the shims. */
+  engineOff: number;
+  engineOn: number;
+}
+
+/**
+ * What the CPU/MEM column costs: berth in a 160×38 terminal, whose list shows 20 rows, over an
+ * engine of at least `running` running containers; berth's CPU and the engine's (dockerd, and
+ * dockerd + containerd + shims) over `seconds` with the column off, then again after `m`
+ * (`settleMs` after the first frame, and after the first percentages, before each measurement).
+ */
+export async function statsColumnCost(
+  engine: Engine & { dir: string },
+  running: number,
+  seconds: number,
+  settleMs = 2000,
+): Promise<StatsColumnCost> {
+  const app = startBerth(engine.host, { cols: 160, rows: 38 });
+  const processes = engineProcesses(engine.dir);
+  const measure = async () => {
+    const berth0 = cpuSecondsOf(app.pid);
+    const engine0 = engineCpuSeconds(processes);
+    await sleep(seconds * 1000);
+    const engine1 = engineCpuSeconds(processes);
+    const percent = (used: number) => (used / seconds) * 100;
+    return {
+      berth: percent(cpuSecondsOf(app.pid) - berth0),
+      dockerd: percent(engine1.dockerd - engine0.dockerd),
+      engine: percent(engine1.total - engine0.total),
+    };
+  };
+  try {
+    await app.waitFor(showsContainerList(running));
+    await sleep(settleMs);
+    const off = await measure();
+    app.write('m');
+    await app.waitFor((s) => /\d%/.test(s), 10_000);
+    await sleep(Math.min(1000, settleMs));
+    const shown = app.screen().match(/ \d+(\.\d)?% /g)?.length ?? 0;
+    const on = await measure();
+    return {
+      shown,
+      seconds,
+      berthOff: off.berth,
+      berthOn: on.berth,
+      dockerdOff: off.dockerd,
+      dockerdOn: on.dockerd,
+      engineOff: off.engine,
+      engineOn: on.engine,
+    };
+  } finally {
+    await app.kill();
+  }
 }
