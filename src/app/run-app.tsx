@@ -88,6 +88,7 @@ export async function runApp(options: AppOptions): Promise<number> {
       logsDirectory={DEFAULT_LOGS_DIRECTORY}
       sessions={sessions}
       painter={painter}
+      statsColumn={config.containerStatsColumn}
     />,
     { stdout, exitOnCtrlC: false, patchConsole: false },
   );

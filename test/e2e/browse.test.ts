@@ -125,8 +125,10 @@ describe('browsing containers', () => {
   test('? shows the keys from the keymap; j scrolls when they do not fit, any other key closes it', async () => {
     const app = await openBerth(own.engine.host);
     app.press('?');
-    // The footer is the dialog's last line: once it shows, the whole dialog is drawn.
-    const shown = dialogLines(await app.waitFor('key closes'));
+    // The footer is the dialog's last line: once it and the bottom border below it show, the
+    // whole dialog is drawn (a frame can arrive in more than one chunk).
+    const drawn = (screen: string) => /key closes[^\n]*\n[^\n]*╰/.test(screen);
+    const shown = dialogLines(await app.waitFor(drawn));
     // The containers list has focus: its keys first, then the lists' and the global ones.
     const expected = helpSections(DEFAULT_KEYMAP, ['containers', 'lists', 'global']).flatMap((section) => [
       section.title,
