@@ -150,6 +150,15 @@ describe.each(['cli', 'api'])('with the %s backend', (backend) => {
     expect(app.screen()).toMatch(/│€ +│/);
   });
 
+  test('Japanese typed into the shell reaches it whole and echoes in two-cell characters', async () => {
+    // An input method commits its text as UTF-8 bytes, as typing them does.
+    const app = await openShell(backend);
+    // 9 bytes: the shell got three whole characters, not mangled ones.
+    await run(app, "printf '%s' 日本語 | wc -c; echo 日本語の入力", /│9 +│/);
+    await app.waitFor(/│日本語の入力 +│/);
+    expect(app.screen()).toMatch(/│\/ # printf '%s' 日本語 \| wc -c; echo 日本語の入力 +│/);
+  });
+
   test('a title, a clipboard write and screen switches from the container stay in the pane', async () => {
     const app = await openShell(backend, 'hostile');
     const title = app.title;
