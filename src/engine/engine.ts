@@ -55,6 +55,8 @@ export interface Engine {
     options: logs.LogOptions,
     onLines: (lines: logs.LogLine[]) => void,
   ): Promise<logs.LogStream>;
+  /** The same lines as bytes, into a sink that keeps bytes (the Logs tab's ring buffer). */
+  streamLogLines(id: string, options: logs.LogOptions, sink: logs.LogLineSink): Promise<logs.LogStream>;
   subscribeToEvents(options: events.EventOptions): events.EventSubscription;
   /** `docker stats`: about one sample a second until stopped, for one container. */
   streamStats(id: string, onSample: (sample: stats.StatsSample) => void): Promise<stats.StatsStream>;
@@ -115,6 +117,7 @@ export function createEngine(ctx: EngineContext): Engine {
     pruneImages: (p) => images.pruneImages(ctx, p),
     buildImage: (o, onEvent) => build.buildImage(ctx, o, onEvent),
     streamLogs: (id, o, onLines) => logs.streamLogs(ctx, id, o, onLines),
+    streamLogLines: (id, o, sink) => logs.streamLogLines(ctx, id, o, sink),
     subscribeToEvents: (o) => events.subscribeToEvents(ctx, o),
     openExecSession: (id, argv, size) => exec.openExecSession(ctx, id, argv, size),
     attachContainer: (id, size) => attach.attachContainer(ctx, id, size),

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { EngineContext } from './client.js';
 import { FrameReader, STDERR } from './demux.js';
 import { canGetDirectly, getDirectly } from './direct-get.js';
-import { decodeLine, LineSplitter } from './line-splitter.js';
+import { LineSplitter } from './line-splitter.js';
 import { type EndingResponse, streamDone } from './stream-done.js';
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -52,6 +52,7 @@ const MAX_TIMESTAMP_BYTES = 40;
 const SPACE = 0x20;
 const DASH = 0x2d;
 const LETTER_T = 0x54;
+const CARRIAGE_RETURN = 0x0d;
 
 /**
  * The engine stores a line longer than 16 KiB as several partial messages, and with timestamps
@@ -146,15 +147,58 @@ export async function isTty(context: EngineContext, containerId: string, action:
   return info.Config.Tty === true;
 }
 
+/** Receives each line as bytes, for a consumer that keeps bytes: no string or object per line. */
+export interface LogLineSink {
+  /**
+   * One line: its text is `bytes[start..end)` (UTF-8, without the newline or a TTY's `\r`), its
+   * timestamp `bytes[stampStart..stampEnd)` (empty when not asked for). Read them during the call.
+   */
+  line(
+    stream: OutputStream,
+    bytes: Buffer,
+    start: number,
+    end: number,
+    stampStart: number,
+    stampEnd: number,
+  ): void;
+  /** After the `count` lines that arrived in one turn of the event loop: update once per batch. */
+  batch(count: number): void;
+}
+
 /**
  * Streams a container's logs as lines. `onLines` gets the complete lines in order, in batches
  * (everything that arrived in one turn of the event loop), so a consumer updates once per batch.
  */
-export async function streamLogs(
+export function streamLogs(
   context: EngineContext,
   containerId: string,
   options: LogOptions,
   onLines: (lines: LogLine[]) => void,
+): Promise<LogStream> {
+  let lines: LogLine[] = [];
+  return streamLogLines(context, containerId, options, {
+    line(stream, bytes, start, end, stampStart, stampEnd) {
+      const text = bytes.toString('utf8', start, end);
+      lines.push(
+        stampEnd > stampStart
+          ? { stream, text, timestamp: bytes.toString('latin1', stampStart, stampEnd) }
+          : { stream, text },
+      );
+    },
+    batch() {
+      const batch = lines;
+      lines = [];
+      onLines(batch);
+    },
+  });
+}
+
+/** Streams a container's logs into `sink` as bytes; otherwise as `streamLogs`. */
+export async function streamLogLines(
+  context: EngineContext,
+  containerId: string,
+  options: LogOptions,
+  sink: LogLineSink,
 ): Promise<LogStream> {
   const action = `read the logs of ${containerId}`;
   const tty = options.tty ?? (await isTty(context, containerId, action));
@@ -169,26 +213,30 @@ export async function streamLogs(
   const path = `/containers/${encodeURIComponent(containerId)}/logs`;
 
   const timestamps = options.timestamps === true;
-  let batch: LogLine[] = [];
+  let count = 0;
   const lineHandler = (stream: OutputStream) => (bytes: Buffer, start: number, end: number) => {
-    let timestamp: string | undefined;
+    let stampStart = start;
+    let stampEnd = start;
     if (timestamps) {
       const space = timestampEnd(bytes, start, end);
       if (space !== -1) {
-        timestamp = bytes.toString('latin1', start, space);
+        stampEnd = space;
         start = space + 1;
       }
       if (end - start > PARTIAL_MESSAGE_BYTES) {
         const joined = removePartialTimestamps(bytes, start, end);
         if (joined) {
-          bytes = joined;
-          start = 0;
-          end = joined.length;
+          bytes = Buffer.concat([bytes.subarray(stampStart, stampEnd), joined]);
+          stampEnd -= stampStart;
+          stampStart = 0;
+          start = stampEnd;
+          end = bytes.length;
         }
       }
     }
-    const text = decodeLine(bytes, start, end, tty);
-    batch.push(timestamp === undefined ? { stream, text } : { stream, text, timestamp });
+    if (tty && end > start && bytes[end - 1] === CARRIAGE_RETURN) end--;
+    sink.line(stream, bytes, start, end, stampStart, stampEnd);
+    count++;
   };
   const stdout = new LineSplitter(lineHandler('stdout'));
   const stderr = new LineSplitter(lineHandler('stderr'));
@@ -202,10 +250,10 @@ export async function streamLogs(
   let scheduled: NodeJS.Immediate | undefined;
   const deliver = () => {
     scheduled = undefined;
-    if (batch.length === 0 || stopped) return;
-    const lines = batch;
-    batch = [];
-    onLines(lines);
+    if (count === 0 || stopped) return;
+    const lines = count;
+    count = 0;
+    sink.batch(lines);
   };
   const onBody = (bytes: Buffer, start: number, end: number) => {
     if (frames) frames.push(bytes, start, end);

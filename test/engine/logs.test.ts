@@ -138,7 +138,7 @@ describe('readLogs', () => {
   test('through dockerode (TLS and ssh engines) the lines, their streams and errors are the same', async () => {
     const viaDockerode: EngineContext = { ...ctx, endpoint: { ...ctx.endpoint, protocol: 'ssh' } };
     const { container, id } = await makeContainer(ctx, cleanup, {
-      cmd: ['sh', '-c', `${PRINT_MANY[2]}; echo oops >&2`],
+      cmd: ['sh', '-c', `${PRINT_MANY[2]}; sleep 0.2; echo oops >&2`],
     });
     await container.wait();
     const lines = await readLogs(viaDockerode, id);

@@ -29,6 +29,10 @@ beforeAll(async () => {
       requests.push(options);
       return real.streamLogs(id, options, onLines);
     },
+    streamLogLines: (id, options, sink) => {
+      requests.push(options);
+      return real.streamLogLines(id, options, sink);
+    },
   };
 });
 afterEach(async () => {

@@ -189,6 +189,17 @@ export function createFakeEngine(
       queueMicrotask(() => onLines(lines));
       return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
     },
+    streamLogLines: async (id, _o, sink) => {
+      const lines = engine.logs[id] ?? [];
+      queueMicrotask(() => {
+        for (const { stream, text, timestamp = '' } of lines) {
+          const bytes = Buffer.from(`${timestamp}${text}`);
+          sink.line(stream, bytes, timestamp.length, bytes.length, 0, timestamp.length);
+        }
+        if (lines.length > 0) sink.batch(lines.length);
+      });
+      return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
+    },
     streamStats: async (id, onSample) => {
       const stream = { id, onSample };
       engine.statsStreams.push(stream);

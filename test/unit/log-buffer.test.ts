@@ -101,6 +101,63 @@ describe('LogBuffer', () => {
     expect(small.totalPushed).toBe(3);
   });
 
+  test('the bytes kept are bounded too: long lines evict the oldest before the line count is reached', () => {
+    const buffer = new LogBuffer(1000, 64 * 1024);
+    for (let i = 0; i < 500; i++) buffer.push(line(`${i} ${'x'.repeat(1020)}`));
+    expect(buffer.length).toBeGreaterThanOrEqual(60);
+    expect(buffer.length).toBeLessThanOrEqual(64);
+    expect(buffer.get(buffer.length - 1)?.text.startsWith('499 ')).toBe(true);
+    expect(buffer.dropped).toBe(500 - buffer.length);
+  });
+
+  test.each([
+    ['wrapping in a full ring', 40, 2048, 300],
+    ['growing the ring', 400, 512 * 1024, 3000],
+  ])(
+    'whatever the line lengths, the kept lines are the newest ones, intact (%s)',
+    (_name, capacity, maxBytes, longest) => {
+      // A little congruential generator: the same lines on every run.
+      let seed = 7;
+      const random = (n: number) => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return seed % n;
+      };
+      const buffer = new LogBuffer(capacity, maxBytes);
+      const bytes = (l: LogLine) => 1 + (l.timestamp?.length ?? 0) + Buffer.byteLength(l.text);
+      let all: LogLine[] = [];
+      for (let i = 0; i < 3000; i++) {
+        const text = ['', 'é', '日本語', 'a'.repeat(random(longest)), `line ${i}`][random(5)]!;
+        const next: LogLine =
+          random(3) === 0 ? { text, stream: 'stderr' } : { text, stream: 'stdout', timestamp: `t${i}Z` };
+        if (i % 500 === 495) {
+          all = all.slice(-30);
+          buffer.replace(all);
+        } else {
+          if (random(2) === 0) {
+            buffer.push(next);
+          } else {
+            // As the engine hands it over: bytes in a larger chunk, the timestamp ahead of the text.
+            const stamp = next.timestamp ?? '';
+            const bytes = Buffer.from(`xx${stamp} ${next.text}\nyy`);
+            const start = 2 + stamp.length + 1;
+            buffer.pushBytes(next.stream, bytes, start, bytes.length - 3, 2, 2 + stamp.length);
+          }
+          all.push(next);
+        }
+        if (i % 5 !== 0) continue;
+        const kept = buffer.slice();
+        expect(kept).toEqual(all.slice(all.length - kept.length));
+        // At most one line's worth of room is lost where the ring wraps.
+        let fit = 0;
+        for (let used = 0; fit < Math.min(capacity, all.length); fit++) {
+          used += bytes(all[all.length - 1 - fit]!);
+          if (used > maxBytes - longest - 12) break;
+        }
+        expect(kept.length).toBeGreaterThanOrEqual(fit);
+      }
+    },
+  );
+
   test('rejects a capacity below one line', () => {
     expect(() => new LogBuffer(0)).toThrow(/at least one line/);
   });

@@ -1,0 +1,67 @@
+/**
+ * How often the Logs tab is told about new lines: soon after a line, but at a slower pace while
+ * a flood arrives (each update draws a screen of new lines). The stream here is a stand-in that
+ * hands lines over on demand; what the engine sends is tested in test/state/logs-model.test.ts.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import type { LogLineSink } from '../../src/engine/logs.js';
+import { LogsModel } from '../../src/state/logs-model.js';
+
+let sink: LogLineSink | undefined;
+const engine = {
+  streamLogLines: async (_id: string, _options: unknown, to: LogLineSink) => {
+    sink = to;
+    return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
+  },
+} as unknown as Engine;
+
+/** `count` lines arrive in one batch. */
+function deliver(count: number) {
+  const bytes = Buffer.from('a line');
+  for (let i = 0; i < count; i++) sink!.line('stdout', bytes, 0, bytes.length, 0, 0);
+  sink!.batch(count);
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Milliseconds until the store changes after `lines` arrive. */
+async function delayOf(logs: LogsModel, count: number): Promise<number> {
+  let notified = false;
+  const unsubscribe = logs.store.subscribe(() => {
+    notified = true;
+  });
+  deliver(count);
+  let waited = 0;
+  while (!notified && waited < 1000) {
+    await vi.advanceTimersByTimeAsync(1);
+    waited++;
+  }
+  unsubscribe();
+  return waited;
+}
+
+describe('LogsModel updates', () => {
+  test('a few lines are shown within notifyMs; a flood is shown every floodNotifyMs; a pause ends the flood', async () => {
+    const logs = new LogsModel(1000, 30, 200);
+    await logs.open(engine, 'c1', { follow: true, timestamps: false });
+    expect(await delayOf(logs, 3)).toBe(30);
+    expect(await delayOf(logs, 500)).toBe(30);
+    // The last update carried a flood: the next waits longer, as long as lines keep coming.
+    expect(await delayOf(logs, 500)).toBe(200);
+    expect(await delayOf(logs, 500)).toBe(200);
+    expect(await delayOf(logs, 5)).toBe(200);
+    expect(await delayOf(logs, 5)).toBe(30);
+    await vi.advanceTimersByTimeAsync(1000);
+    await delayOf(logs, 500);
+    // A line after a pause is shown at once, even when the last update was a flood.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await delayOf(logs, 1)).toBe(30);
+    logs.reset();
+  });
+});
