@@ -138,16 +138,20 @@ function printLines(lines: number, before = '', after = ''): string[] {
 
 export interface LogIngest {
   lines: number;
+  /** As the Logs tab reads a stopped container with timestamps hidden: what `docker logs` asks. */
   berthLinesPerSecond: number;
   dockerLinesPerSecond: number;
-  /** `docker logs -f -t`: what berth asks the engine for (follow, timestamps). */
+  /** berth asking with follow and timestamps (a running container, `t` on). */
+  berthFollowTimestampsLinesPerSecond: number;
+  /** `docker logs -f -t`: the same request. */
   dockerSameRequestLinesPerSecond: number;
 }
 
 /**
  * A container that printed `lines` lines and exited; its whole log read by `docker logs` (output
- * to /dev/null) and by berth's pipeline in a child process (scripts/bench/log-ingest.ts).
- * Medians of `runs` each, alternating, after one warm-up of each.
+ * to /dev/null) and by berth's pipeline in a child process (scripts/bench/log-ingest.ts), as the
+ * Logs tab asks; then both again with follow and timestamps (`docker logs -f -t`, berth with `t`
+ * on a running container). Medians of `runs` each, alternating, after one warm-up of each.
  */
 export async function logIngest(engine: Engine, lines: number, runs: number): Promise<LogIngest> {
   const [id] = await createContainers(engine.socketPath, [
@@ -156,11 +160,12 @@ export async function logIngest(engine: Engine, lines: number, runs: number): Pr
   await waitForExit(engine.socketPath, id!);
   const berth: number[] = [];
   const cli: number[] = [];
+  const berthSame: number[] = [];
   const same: number[] = [];
-  for (let i = 0; i <= runs; i++) {
+  const read = async (...flags: string[]) => {
     const { stdout } = await run(
       process.execPath,
-      ['--import', 'tsx', ingestScript, engine.host, id!, String(lines)],
+      ['--import', 'tsx', ingestScript, engine.host, id!, String(lines), ...flags],
       {
         maxBuffer: 1 << 20,
       },
@@ -171,11 +176,17 @@ export async function logIngest(engine: Engine, lines: number, runs: number): Pr
         `berth read ${result.lines} of ${lines} lines${result.error ? `: ${result.error}` : ''}`,
       );
     }
+    return result.ms;
+  };
+  for (let i = 0; i <= runs; i++) {
+    const berthMs = await read();
     const cliMs = await timeCommand(DOCKER, docker(engine, 'logs', id!));
+    const berthSameMs = await read('--follow', '--timestamps');
     const sameMs = await timeCommand(DOCKER, docker(engine, 'logs', '-f', '-t', id!));
     if (i > 0) {
-      berth.push(result.ms);
+      berth.push(berthMs);
       cli.push(cliMs);
+      berthSame.push(berthSameMs);
       same.push(sameMs);
     }
   }
@@ -183,6 +194,7 @@ export async function logIngest(engine: Engine, lines: number, runs: number): Pr
     lines,
     berthLinesPerSecond: lines / (median(berth) / 1000),
     dockerLinesPerSecond: lines / (median(cli) / 1000),
+    berthFollowTimestampsLinesPerSecond: lines / (median(berthSame) / 1000),
     dockerSameRequestLinesPerSecond: lines / (median(same) / 1000),
   };
 }

@@ -257,15 +257,25 @@ export class LogBuffer {
     while (length < kept + size && length < this.maxBytes) length *= 2;
     if (length === this.data.length) length *= 2;
     const data = Buffer.allocUnsafeSlow(Math.min(length, this.maxBytes));
+    // Lines lie back to back but for the wrap: copied as runs, not one copy per line.
     let at = 0;
+    let runStart = -1;
+    let runEnd = -1;
+    let runTo = 0;
     for (let i = 0; i < this.count; i++) {
       const slot = (this.head + i) % this.capacity;
       const start = this.starts[slot]!;
+      if (start !== runEnd) {
+        if (runStart !== -1) this.data.copy(data, runTo, runStart, runEnd);
+        runStart = start;
+        runTo = at;
+      }
       const bytes = 1 + this.stampBytes[slot]! + this.textBytes[slot]!;
-      this.data.copy(data, at, start, start + bytes);
+      runEnd = start + bytes;
       this.starts[slot] = at;
       at += bytes;
     }
+    if (runStart !== -1) this.data.copy(data, runTo, runStart, runEnd);
     this.data = data;
     this.writeAt = at;
   }
