@@ -20,6 +20,13 @@ export interface RenderCost {
   wallMedianMs: number;
 }
 
+function withoutCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.CI;
+  delete copy.CONTINUOUS_INTEGRATION;
+  return copy;
+}
+
 export async function renderCost(containers: number, moves: number): Promise<RenderCost> {
   // Inside the repository, so that the bundle's externals resolve from its node_modules.
   const outdir = mkdtempSync(path.join(path.dirname(source), '.render-cost-'));
@@ -29,7 +36,8 @@ export async function renderCost(containers: number, moves: number): Promise<Ren
     const { stdout } = await run(
       process.execPath,
       [path.join(outdir, 'render-cost.js'), String(containers), String(moves)],
-      { timeout: 120_000 },
+      // Ink draws nothing until exit when it thinks it runs in CI (CI=true in .ci/run).
+      { timeout: 120_000, env: withoutCi(process.env) },
     );
     return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as RenderCost;
   } finally {
