@@ -64,7 +64,17 @@ const HINTS: Record<string, Action[]> = {
     'filter',
     'help',
   ],
-  images: ['imageRun', 'imageBuild', 'imageTag', 'imagePull', 'imageRemove', 'imagePrune', 'filter', 'help'],
+  images: [
+    'imageRun',
+    'imageBuild',
+    'imageTag',
+    'imagePull',
+    'imagePush',
+    'imageRemove',
+    'imagePrune',
+    'filter',
+    'help',
+  ],
   details: ['logsFollow', 'logsTimestamps', 'logsWrap', 'filter', 'logsSave', 'back', 'help'],
 };
 
