@@ -21,20 +21,6 @@ export class Actions {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private engineOrFail(command: string): Engine | undefined {
-    if (this.model.readOnly) {
-      this.model.status.show({
-        kind: 'error',
-        text: 'berth is in read-only mode: nothing was changed.',
-        command,
-      });
-      return undefined;
-    }
-    const engine = this.model.engine;
-    if (!engine) this.model.status.show({ kind: 'error', text: 'Not connected to the engine.', command });
-    return engine;
-  }
-
   /**
    * Runs one engine call with progress and result on the status line.
    * Resolves true when it succeeded.
@@ -46,7 +32,7 @@ export class Actions {
     call: (engine: Engine) => Promise<unknown>,
     extra: { deadline?: number } = {},
   ): Promise<boolean> {
-    const engine = this.engineOrFail(command);
+    const engine = this.model.engineForChange(command);
     if (!engine) return false;
     this.model.status.show({ kind: 'progress', text: progress, command, ...extra });
     try {

@@ -86,6 +86,19 @@ export class AppModel {
   }
 
   /**
+   * The engine, for an action that would change it; undefined, with the reason on the status
+   * line beside `command`, in read-only mode or while not connected.
+   */
+  engineForChange(command: string): Engine | undefined {
+    if (this.readOnly) {
+      this.status.show({ kind: 'error', text: 'berth is in read-only mode: nothing was changed.', command });
+      return undefined;
+    }
+    if (!this.engine) this.status.show({ kind: 'error', text: 'Not connected to the engine.', command });
+    return this.engine;
+  }
+
+  /**
    * Every engine event as it arrives, from the one event stream berth keeps open (the Files tab
    * reads the diff again on its container's events instead of on a timer). Returns the unsubscribe.
    */

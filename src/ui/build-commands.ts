@@ -135,14 +135,8 @@ function startBuild(ctx: CommandContext, line: BuildLine, tag: string | undefine
   const { model } = ctx;
   const { dir } = line;
   const command = buildCommand(line, tag);
-  const engine = model.engine;
-  if (model.readOnly || !engine) {
-    const text = model.readOnly
-      ? 'berth is in read-only mode: nothing was changed.'
-      : 'Not connected to the engine.';
-    model.status.show({ kind: 'error', text, command });
-    return;
-  }
+  const engine = model.engineForChange(command);
+  if (!engine) return;
   const build = new BuildTask({
     dir: path.resolve(dir),
     tag,

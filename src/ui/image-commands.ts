@@ -71,15 +71,8 @@ export async function runImageCall<T>(
   done: (result: T) => string,
 ): Promise<T | undefined> {
   const { model } = ctx;
-  if (model.readOnly) {
-    model.status.show({ kind: 'error', text: 'berth is in read-only mode: nothing was changed.', command });
-    return undefined;
-  }
-  const engine = model.engine;
-  if (!engine) {
-    model.status.show({ kind: 'error', text: 'Not connected to the engine.', command });
-    return undefined;
-  }
+  const engine = model.engineForChange(command);
+  if (!engine) return undefined;
   model.status.show({ kind: 'progress', text: progress, command });
   try {
     const result = await call(engine);

@@ -99,14 +99,8 @@ export function startTransfer(
 ) {
   const { model } = ctx;
   const command = cli.shellJoin(['docker', action, reference]);
-  const engine = model.engine;
-  if (model.readOnly || !engine) {
-    const text = model.readOnly
-      ? 'berth is in read-only mode: nothing was changed.'
-      : 'Not connected to the engine.';
-    model.status.show({ kind: 'error', text, command });
-    return;
-  }
+  const engine = model.engineForChange(command);
+  if (!engine) return;
   const task = new PullTask(reference, action);
   // The view stays at its end until Enter, so a fast pull's layers are seen before the run goes on.
   ctx.dispatch({ type: 'openOverlay', overlay: { kind: 'pull', title: command, pull: task, then } });
