@@ -4,28 +4,10 @@
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
+// The same raw request the demo containers are made with.
+import { request } from '../../test/support/demo-containers.js';
 
-export function request(socketPath: string, method: string, path: string, body?: unknown): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { socketPath, method, path, headers: body ? { 'Content-Type': 'application/json' } : {} },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c) => {
-          text += c;
-        });
-        res.on('end', () =>
-          (res.statusCode ?? 500) < 300
-            ? resolve(text)
-            : reject(new Error(`${method} ${path}: ${res.statusCode} ${text}`)),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body ? JSON.stringify(body) : undefined);
-  });
-}
+export { request };
 
 export interface ContainerPlan {
   name: string;

@@ -5,12 +5,14 @@
  */
 import http from 'node:http';
 
-function request(socketPath: string, method: string, path: string, body?: unknown): Promise<string> {
+/** One raw Engine API call on a unix socket, its body as text (the bench populates its engines with it too). */
+export function request(socketPath: string, method: string, path: string, body?: unknown): Promise<string> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { socketPath, method, path, headers: body ? { 'Content-Type': 'application/json' } : {} },
       (res) => {
         let text = '';
+        res.setEncoding('utf8');
         res.on('data', (c) => {
           text += c;
         });
