@@ -26,6 +26,12 @@ function fixtures(): FakeEngine {
   });
 }
 
+/** Moves the focus to the images list, where busybox:latest is selected. */
+async function focusImages(screen: RenderedScreen) {
+  screen.press('2');
+  await screen.waitFor(/▶ busybox:latest/);
+}
+
 async function open(engine: FakeEngine, options: { readOnly?: boolean } = {}) {
   const model = await startedModel(engine, { readOnly: options.readOnly });
   const screen = renderToScreen(appElement(model), { cols: 160, rows: 45 });
@@ -40,8 +46,7 @@ describe('t tags an image', () => {
   test('an invalid name is refused in the prompt and nothing reaches the engine', async () => {
     const engine = fixtures();
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('t');
     await screen.waitFor(/Tag busybox:latest/);
     screen.type('My App:1');
@@ -64,8 +69,7 @@ describe('t tags an image', () => {
   test('a valid name is sent, normalised, and the status line shows docker tag', async () => {
     const engine = fixtures();
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('t');
     await screen.waitFor(/Tag busybox:latest/);
     screen.type('localhost:5000/team/app');
@@ -168,8 +172,7 @@ describe('the image detail tabs', () => {
     });
     engine.containersUsingImage = async () => ['web'];
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     await screen.waitFor(/History │ Inspect │ Containers/);
     await screen.waitFor(/3 +0B +\S.* ago +CMD \["sh"\]/);
     const text = screen.screen();
@@ -204,8 +207,7 @@ describe('b builds a directory', () => {
   test('refuses a missing directory, one without a Dockerfile and a bad tag; then streams the steps', async () => {
     const engine = fixtures();
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('b');
     await screen.waitFor(/Build an image/);
     expect(screen.screen()).toMatch(/> \. /);
@@ -301,8 +303,7 @@ describe('b builds a directory', () => {
         });
       });
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('b');
     await screen.waitFor(/Build an image/);
     screen.press('ctrl+u');
@@ -326,8 +327,7 @@ describe('p pulls an image', () => {
     const engine = fixtures();
     const pulled = fakeImage({ repoTags: ['alpine:3.20'] });
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('p');
     await screen.waitFor(/Pull an image/);
     screen.type('Alpine');
@@ -406,8 +406,7 @@ describe('C creates a container', () => {
       return `worker2${'0'.repeat(57)}`;
     };
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('C');
     await screen.waitFor(/Create a container from busybox:latest/);
     screen.type('sleep 100');
@@ -455,8 +454,7 @@ describe('R runs a container', () => {
   test('the options open with --rm; detached sends env, ports and --rm, and the menu shows the command', async () => {
     const engine = fixtures();
     const { screen } = await open(engine);
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('R');
     await screen.waitFor(/Run busybox:latest/);
     screen.type('sleep 1000');
@@ -639,8 +637,7 @@ describe('u pushes the selected image', () => {
   test("--read-only disables it, and the palette's run IMAGE", async () => {
     const engine = fixtures();
     const { screen } = await open(engine, { readOnly: true });
-    screen.press('2');
-    await screen.waitFor(/▶ busybox:latest/);
+    await focusImages(screen);
     screen.press('u');
     await screen.waitFor(/read-only mode/);
     expect(screen.screen()).not.toMatch(/which name\?/);
