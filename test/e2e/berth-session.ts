@@ -6,7 +6,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
+import { startOwnEngine } from '../support/engine.js';
 import { type PtyApp, startApp } from '../support/pty-app.js';
 
 export const COLS = 120;
@@ -140,4 +142,37 @@ export async function allContainerNames(context: EngineContext): Promise<string[
 export async function removeAllContainers(context: EngineContext): Promise<void> {
   const list = await context.docker.listContainers({ all: true });
   await Promise.all(list.map((c) => context.docker.getContainer(c.Id).remove({ force: true })));
+}
+
+/**
+ * This test file's own private engine (for tests that remove every container or watch exact
+ * counts): started before the file's tests, every container removed after each test, destroyed
+ * after the file. `cleanup` collects per-test undo steps for `makeContainer`.
+ */
+export function ownEngineForFile(name: string) {
+  let own: Awaited<ReturnType<typeof startOwnEngine>> | undefined;
+  const cleanup: Array<() => Promise<unknown>> = [];
+  const started = () => {
+    if (!own) throw new Error(`the engine ${name} has not started`);
+    return own;
+  };
+  beforeAll(async () => {
+    own = await startOwnEngine(name);
+  });
+  afterEach(async () => {
+    cleanup.length = 0;
+    if (own) await removeAllContainers(own.context);
+  });
+  afterAll(async () => {
+    await own?.engine.destroy();
+  });
+  return {
+    get engine() {
+      return started().engine;
+    },
+    get context(): EngineContext {
+      return started().context;
+    },
+    cleanup,
+  };
 }

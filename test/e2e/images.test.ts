@@ -7,37 +7,23 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { EngineContext } from '../../src/engine/client.js';
+import { describe, expect, test } from 'vitest';
 import { pushImage } from '../../src/engine/transfer.js';
-import { makeContainer, startOwnEngine } from '../support/engine.js';
+import { makeContainer } from '../support/engine.js';
 import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
 import { startRegistry } from '../support/registry.js';
 import {
   allContainerNames,
   dialogLines,
   openBerth,
-  removeAllContainers,
+  ownEngineForFile,
   selectContainer,
 } from './berth-session.js';
 
 disposeAppsAfterEach();
 
-let own: Awaited<ReturnType<typeof startOwnEngine>>;
-let context: EngineContext;
-const cleanup: Array<() => Promise<unknown>> = [];
-
-beforeAll(async () => {
-  own = await startOwnEngine('e2e-images');
-  context = own.context;
-});
-afterEach(async () => {
-  cleanup.length = 0;
-  await removeAllContainers(context);
-});
-afterAll(async () => {
-  await own?.engine.destroy();
-});
+const own = ownEngineForFile('e2e-images');
+const { cleanup } = own;
 
 /** Focuses the images list and waits for `name` to be the selected image. */
 async function focusImage(app: PtyApp, name: string) {
@@ -57,7 +43,7 @@ async function answer(app: PtyApp, title: RegExp, text: string) {
 
 /** What a container of `image` prints, run to its end through dockerode (no TTY: framed output). */
 async function outputOf(image: string): Promise<string> {
-  const container = await context.docker.createContainer({ Image: image });
+  const container = await own.context.docker.createContainer({ Image: image });
   cleanup.push(() => container.remove({ force: true }));
   await container.start();
   await container.wait();
@@ -81,14 +67,14 @@ describe('image keys', () => {
     await app.waitFor('docker tag busybox:latest e2e/tagged:1');
     // The heading above History names every tag of the image, in the engine's order.
     await app.waitFor(/(busybox:latest, e2e\/tagged:1|e2e\/tagged:1, busybox:latest) · /, { timeout: 5000 });
-    const tagged = await context.docker.getImage('e2e/tagged:1').inspect();
-    const original = await context.docker.getImage('busybox:latest').inspect();
+    const tagged = await own.context.docker.getImage('e2e/tagged:1').inspect();
+    const original = await own.context.docker.getImage('busybox:latest').inspect();
     expect(tagged.Id).toBe(original.Id);
-    await expect(context.docker.getImage('Bad Name').inspect()).rejects.toThrow();
+    await expect(own.context.docker.getImage('Bad Name').inspect()).rejects.toThrow();
   });
 
   test('c commits a container with CMD ["echo","committed"]; the new image is selected and prints committed', async () => {
-    await makeContainer(context, cleanup, { name: 'web', cmd: ['sleep', '100000'], init: true });
+    await makeContainer(own.context, cleanup, { name: 'web', cmd: ['sleep', '100000'], init: true });
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'web');
     app.press('c');
@@ -96,7 +82,7 @@ describe('image keys', () => {
     await answer(app, /Commit web as e2e\/committed:1/, '["echo","committed"]');
     await app.waitFor(`docker commit -c 'CMD ["echo","committed"]' web e2e/committed:1`, { timeout: 5000 });
     await app.waitFor(/│▶ e2e\/committed:1 /, { timeout: 5000 });
-    const details = await context.docker.getImage('e2e/committed:1').inspect();
+    const details = await own.context.docker.getImage('e2e/committed:1').inspect();
     expect(details.Config.Cmd).toEqual(['echo', 'committed']);
     expect((await outputOf('e2e/committed:1')).trim()).toBe('committed');
   });
@@ -142,11 +128,13 @@ describe('image keys', () => {
     };
     const name = `${registry.host}/berth/runme:1`;
     try {
-      await context.docker.getImage('busybox:latest').tag({ repo: `${registry.host}/berth/runme`, tag: '1' });
-      await pushImage(context, name, undefined, { env: docker });
+      await own.context.docker
+        .getImage('busybox:latest')
+        .tag({ repo: `${registry.host}/berth/runme`, tag: '1' });
+      await pushImage(own.context, name, undefined, { env: docker });
       // Every local image goes, so the pull has a layer to move and nothing is here to run.
-      for (const image of await context.docker.listImages())
-        await context.docker.getImage(image.Id).remove({ force: true });
+      for (const image of await own.context.docker.listImages())
+        await own.context.docker.getImage(image.Id).remove({ force: true });
       const app = await openBerth(own.engine.host, { env: docker });
       app.press(':');
       await app.waitFor(/Command palette/);
@@ -159,19 +147,19 @@ describe('image keys', () => {
       // The pull view shows each layer and stays at its end; Enter goes on with the run.
       await app.waitFor(/Pulled · Enter goes on to run · Esc stops here/, { timeout: 20_000 });
       await app.waitFor((s) => dialogLines(s).some((l) => /^[0-9a-f]{12}: Pull complete/.test(l)));
-      await context.docker.getImage(name).inspect();
+      await own.context.docker.getImage(name).inspect();
       app.press('enter');
       await app.waitFor((s) => dialogLines(s).some((l) => l.startsWith(`Run ${name} sh -c`)));
 
       await answer(app, /^Run /, '--name runme -e FOO=bar -p 127.0.0.1:99999:80');
       await app.waitFor(/"127\.0\.0\.1:99999:80": 99999 is not a port; ports are 1 to 65535\./);
-      expect(await allContainerNames(context)).toEqual([]);
+      expect(await allContainerNames(own.context)).toEqual([]);
       await answer(app, /^Run /, '--name runme -e FOO=bar -p 127.0.0.1:18080:80');
       await app.waitFor((s) => dialogLines(s).some((l) => l.startsWith('▶ interactive')));
       app.press('enter');
       await app.waitFor(/FOO is bar/, { timeout: 10_000 });
       await app.waitFor(`docker run -it --name runme -e FOO=bar -p 127.0.0.1:18080:80 ${name} sh -c`);
-      const info = await context.docker.getContainer('runme').inspect();
+      const info = await own.context.docker.getContainer('runme').inspect();
       expect(info.Config.Image).toBe(name);
       expect(info.Config.Env).toContain('FOO=bar');
       expect(info.Config.Cmd).toEqual(['sh', '-c', 'echo "FOO is $FOO"; sleep 300']);
@@ -181,7 +169,7 @@ describe('image keys', () => {
       expect(info.HostConfig.AutoRemove).toBe(false);
     } finally {
       // busybox back under its usual name, for the tests after this one.
-      await context.docker
+      await own.context.docker
         .getImage(name)
         .tag({ repo: 'busybox', tag: 'latest' })
         .catch(() => undefined);
@@ -196,7 +184,7 @@ describe('image keys', () => {
     mkdirSync(noCredentials);
     const name = `${registry.host}/berth/pulled:1`;
     try {
-      await context.docker
+      await own.context.docker
         .getImage('busybox:latest')
         .tag({ repo: `${registry.host}/berth/pulled`, tag: '1' });
       const app = await openBerth(own.engine.host, { env: { DOCKER_CONFIG: noCredentials } });
@@ -216,8 +204,8 @@ describe('image keys', () => {
       await app.waitFor((screen) => dialogLines(screen).length === 0);
 
       // Every local image goes, busybox included, so the pull has a layer to move.
-      for (const image of await context.docker.listImages())
-        await context.docker.getImage(image.Id).remove({ force: true });
+      for (const image of await own.context.docker.listImages())
+        await own.context.docker.getImage(image.Id).remove({ force: true });
       app.press('2');
       await app.waitFor('Images (0)');
       app.press('p');

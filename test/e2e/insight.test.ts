@@ -4,30 +4,16 @@
  * SIGCONT, read again while the tab stays on screen; Files shows a file the container made, and
  * one made while it is on screen as soon as the exec that made it ends (no timer).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { EngineContext } from '../../src/engine/client.js';
+import { describe, expect, test } from 'vitest';
 import { runExec } from '../../src/engine/exec.js';
-import { makeContainer, startOwnEngine } from '../support/engine.js';
+import { makeContainer } from '../support/engine.js';
 import { disposeAppsAfterEach } from '../support/pty-app.js';
-import { openBerth, removeAllContainers, selectContainer } from './berth-session.js';
+import { openBerth, ownEngineForFile, selectContainer } from './berth-session.js';
 
 disposeAppsAfterEach();
 
-let own: Awaited<ReturnType<typeof startOwnEngine>>;
-let context: EngineContext;
-const cleanup: Array<() => Promise<unknown>> = [];
-
-beforeAll(async () => {
-  own = await startOwnEngine('e2e-insight');
-  context = own.context;
-});
-afterEach(async () => {
-  cleanup.length = 0;
-  await removeAllContainers(context);
-});
-afterAll(async () => {
-  await own?.engine.destroy();
-});
+const own = ownEngineForFile('e2e-insight');
+const { cleanup } = own;
 
 /** The Top tab's row for `sleep`: `PID USER STAT TIME COMMAND`, right of the list's border. */
 const sleepRow = (stat: string) => new RegExp(`│\\d+ +root +${stat} +\\S+ +sleep 100000`);
@@ -35,7 +21,7 @@ const sleepRow = (stat: string) => new RegExp(`│\\d+ +root +${stat} +\\S+ +sle
 describe('insight tabs through keys', () => {
   test('the signal menu freezes the main process: Top shows state T, then running again after SIGCONT', async () => {
     // No init: `sleep` itself is the main process the signal reaches.
-    await makeContainer(context, cleanup, { name: 'sleeper', cmd: ['sleep', '100000'] });
+    await makeContainer(own.context, cleanup, { name: 'sleeper', cmd: ['sleep', '100000'] });
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'sleeper');
 
@@ -70,8 +56,8 @@ describe('insight tabs through keys', () => {
   });
 
   test('Files shows a file touched in the container as added', async () => {
-    const c = await makeContainer(context, cleanup, { name: 'toucher', cmd: ['sleep', '100000'] });
-    expect((await runExec(context, c.id, ['touch', '/new-file.txt'])).exitCode).toBe(0);
+    const c = await makeContainer(own.context, cleanup, { name: 'toucher', cmd: ['sleep', '100000'] });
+    expect((await runExec(own.context, c.id, ['touch', '/new-file.txt'])).exitCode).toBe(0);
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'toucher');
     app.press('enter');
@@ -82,14 +68,14 @@ describe('insight tabs through keys', () => {
   });
 
   test('Files on screen shows a file as soon as the exec that touched it ends', async () => {
-    const c = await makeContainer(context, cleanup, { name: 'watched', cmd: ['sleep', '100000'] });
+    const c = await makeContainer(own.context, cleanup, { name: 'watched', cmd: ['sleep', '100000'] });
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'watched');
     app.press('enter');
     app.press('[');
     await app.waitFor(/docker diff watched/);
     await app.waitFor(/No changes in watched's writable layer/);
-    expect((await runExec(context, c.id, ['touch', '/while-shown.txt'])).exitCode).toBe(0);
+    expect((await runExec(own.context, c.id, ['touch', '/while-shown.txt'])).exitCode).toBe(0);
     // Read again on the exec's events: well before any 5 s refresh would have come.
     await app.waitFor(/A └─ while-shown\.txt/, { timeout: 2500 });
     expect(app.screen()).toMatch(/1 added · 0 changed · 0 delete/);

@@ -2,9 +2,8 @@
  * Every lifecycle key, pressed in the real app (`bin/berth` in a pty) against an engine of this
  * file's own: what the screen says, and what the engine then reports through dockerode.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { EngineContext } from '../../src/engine/client.js';
-import { makeContainer, startOwnEngine } from '../support/engine.js';
+import { describe, expect, test } from 'vitest';
+import { makeContainer } from '../support/engine.js';
 import { disposeAppsAfterEach } from '../support/pty-app.js';
 import {
   allContainerNames,
@@ -12,38 +11,25 @@ import {
   engineState,
   eventually,
   openBerth,
-  removeAllContainers,
+  ownEngineForFile,
   selectContainer,
 } from './berth-session.js';
 
 disposeAppsAfterEach();
 
-let own: Awaited<ReturnType<typeof startOwnEngine>>;
-let context: EngineContext;
-const cleanup: Array<() => Promise<unknown>> = [];
-
-beforeAll(async () => {
-  own = await startOwnEngine('e2e-life');
-  context = own.context;
-});
-afterEach(async () => {
-  cleanup.length = 0;
-  await removeAllContainers(context);
-});
-afterAll(async () => {
-  await own?.engine.destroy();
-});
+const own = ownEngineForFile('e2e-life');
+const { cleanup } = own;
 
 /** A shell that ignores SIGTERM: only SIGKILL ends it. */
 const STUBBORN = ['sh', '-c', 'trap "" TERM; while true; do sleep 1; done'];
 /** With an init process SIGTERM ends it at once, so stops and restarts are quick. */
 const container = (name: string, start = true) =>
-  makeContainer(context, cleanup, { name, cmd: ['sleep', '100000'], init: true, start });
+  makeContainer(own.context, cleanup, { name, cmd: ['sleep', '100000'], init: true, start });
 
 /** Engine events of one container between two times (seconds), e.g. every `kill` it received. */
 async function eventsOf(id: string, since: number, action: string) {
   const until = Math.ceil(Date.now() / 1000) + 1;
-  const stream = (await context.docker.getEvents({
+  const stream = (await own.context.docker.getEvents({
     since,
     until,
     filters: { container: [id], event: [action] },
@@ -71,11 +57,11 @@ describe('container lifecycle keys', () => {
     app.press('enter');
     await app.waitFor('Started idle.');
     await app.waitFor(/▶ idle +running +Up/);
-    expect((await engineState(context, c.id))?.running).toBe(true);
+    expect((await engineState(own.context, c.id))?.running).toBe(true);
   });
 
   test('s stops a container that ignores SIGTERM: countdown to SIGKILL, exit 137 after the grace period', async () => {
-    const c = await makeContainer(context, cleanup, { name: 'stubborn', cmd: STUBBORN });
+    const c = await makeContainer(own.context, cleanup, { name: 'stubborn', cmd: STUBBORN });
     const grace = 3;
     const app = await openBerth(own.engine.host, { args: ['--grace', String(grace)] });
     await selectContainer(app, 'stubborn');
@@ -87,18 +73,18 @@ describe('container lifecycle keys', () => {
     await app.waitFor(`Stopping stubborn: SIGTERM sent, SIGKILL in ${grace} s`, { timeout: 2000 });
     // The countdown ticks while the process holds out, and the engine still says running.
     await app.waitFor(`SIGKILL in ${grace - 1} s`, { timeout: 2000 });
-    expect((await engineState(context, c.id))?.running).toBe(true);
+    expect((await engineState(own.context, c.id))?.running).toBe(true);
 
     await app.waitFor('Stopped stubborn.', { timeout: (grace + 5) * 1000 });
     const elapsed = Date.now() - pressed;
     expect(elapsed).toBeGreaterThanOrEqual((grace - 0.5) * 1000);
-    const state = await engineState(context, c.id);
+    const state = await engineState(own.context, c.id);
     expect(state).toMatchObject({ running: false, status: 'exited', exitCode: 137 });
   });
 
   test('K kills only after y: n, Enter and Esc leave the container running', async () => {
     const since = Math.floor(Date.now() / 1000) - 1;
-    const c = await makeContainer(context, cleanup, { name: 'victim', cmd: STUBBORN });
+    const c = await makeContainer(own.context, cleanup, { name: 'victim', cmd: STUBBORN });
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'victim');
 
@@ -108,7 +94,7 @@ describe('container lifecycle keys', () => {
       await app.waitFor('Equivalent: docker kill victim');
       app.press(cancel);
       await app.waitFor((screen) => !screen.includes('Kill victim?'));
-      expect((await engineState(context, c.id))?.running).toBe(true);
+      expect((await engineState(own.context, c.id))?.running).toBe(true);
     }
 
     app.press('K');
@@ -116,7 +102,7 @@ describe('container lifecycle keys', () => {
     app.press('y');
     await app.waitFor('Killed victim (SIGKILL).');
     const state = await eventually(
-      () => engineState(context, c.id),
+      () => engineState(own.context, c.id),
       (s) => s?.running === false,
       { what: 'victim stopped' },
     );
@@ -134,23 +120,23 @@ describe('container lifecycle keys', () => {
     app.press('p');
     await app.waitFor('Paused napper');
     await app.waitFor(/▶ napper +paused/);
-    expect(await engineState(context, c.id)).toMatchObject({ status: 'paused', paused: true });
+    expect(await engineState(own.context, c.id)).toMatchObject({ status: 'paused', paused: true });
     // A paused container's most likely action is unpausing it.
     app.press('p');
     await app.waitFor('Unpaused napper.');
     await app.waitFor(/▶ napper +running/);
-    expect(await engineState(context, c.id)).toMatchObject({ status: 'running', paused: false });
+    expect(await engineState(own.context, c.id)).toMatchObject({ status: 'running', paused: false });
   });
 
   test('r restarts: the container runs again with a new start time', async () => {
     const c = await container('phoenix');
-    const before = await engineState(context, c.id);
+    const before = await engineState(own.context, c.id);
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'phoenix');
 
     app.press('r');
     await app.waitFor('Restarted phoenix.', { timeout: 15_000 });
-    const after = await engineState(context, c.id);
+    const after = await engineState(own.context, c.id);
     expect(after?.running).toBe(true);
     expect(after?.startedAt).not.toBe(before?.startedAt);
     expect(Date.parse(after?.startedAt ?? '')).toBeGreaterThan(Date.parse(before?.startedAt ?? ''));
@@ -173,7 +159,7 @@ describe('container lifecycle keys', () => {
     app.press('y');
     await app.waitFor('Removed leftover.');
     await eventually(
-      () => engineState(context, c.id),
+      () => engineState(own.context, c.id),
       (s) => s === undefined,
       { what: 'leftover removed' },
     );
@@ -197,7 +183,7 @@ describe('container lifecycle keys', () => {
     expect(app.screen()).toContain('[x] force (kill it if running)');
     app.press('y');
     await app.waitFor('Removed busy.');
-    expect(await engineState(context, c.id)).toBeUndefined();
+    expect(await engineState(own.context, c.id)).toBeUndefined();
   });
 
   test('P previews exactly the stopped containers, and y removes exactly them', async () => {
@@ -216,16 +202,16 @@ describe('container lifecycle keys', () => {
       'finished exited',
       'never-started created',
     ]);
-    expect(await allContainerNames(context)).toEqual(['finished', 'keeper', 'never-started']);
+    expect(await allContainerNames(own.context)).toEqual(['finished', 'keeper', 'never-started']);
 
     app.press('y');
     await app.waitFor('Removed 2 stopped containers.');
-    expect(await allContainerNames(context)).toEqual(['keeper']);
+    expect(await allContainerNames(own.context)).toEqual(['keeper']);
   });
 
   test('x sends the signal picked from the menu: SIGSTOP freezes the process (T in top), inspect still says running', async () => {
     // No init process: the signal must reach `sleep` itself as the main process.
-    const c = await makeContainer(context, cleanup, { name: 'frozen', cmd: ['sleep', '100000'] });
+    const c = await makeContainer(own.context, cleanup, { name: 'frozen', cmd: ['sleep', '100000'] });
     const app = await openBerth(own.engine.host);
     await selectContainer(app, 'frozen');
 
@@ -243,7 +229,7 @@ describe('container lifecycle keys', () => {
       { what: 'sleep in state T' },
     );
     expect(top.Processes.find((p: string[]) => p[2]?.startsWith('sleep'))?.[1]).toMatch(/^T/);
-    expect(await engineState(context, c.id)).toMatchObject({
+    expect(await engineState(own.context, c.id)).toMatchObject({
       status: 'running',
       running: true,
       paused: false,
