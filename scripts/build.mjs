@@ -1,7 +1,13 @@
-// Bundles src/cli.ts into dist/ with esbuild: one file for the fast start-up path, split chunks
-// for what only some commands need (the UI, the doctor). node-pty is native and stays external.
-// `node scripts/build.mjs ENTRY OUTDIR` bundles another entry the same way (the bench's
-// render-cost measures berth's components as the bundle runs them).
+// Bundles berth with esbuild into dist/:
+// - dist/berth.cjs: the whole app, one CommonJS file. CommonJS because a classic script can be
+//   compiled with a V8 code cache (node:vm's cachedData) and an ES module cannot on Node 20: the
+//   launcher keeps the compiled code between runs (src/launch/load-bundle.ts), which took the first
+//   frame from about 530 to about 370 ms (docs/performance.md). esbuild wraps every bundled module in
+//   a function that runs on first use, so `--version` and `doctor` still evaluate little.
+// - dist/launch.mjs: the launcher bin/berth imports (loads the bundle through the code cache).
+// Native modules and packages only some sessions need stay external and load from node_modules.
+// `node scripts/build.mjs ENTRY OUTDIR` bundles another entry as an ES module with the same
+// settings (the bench's render-cost measures berth's components as the bundle runs them).
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -42,12 +48,31 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 
 const [entry, outdir = 'dist'] = process.argv.slice(2);
 
-const result = await build({
-  entryPoints: entry ? [entry] : { berth: 'src/cli.ts' },
-  outdir,
+// Ink's reconciler imports its devtools with a top-level await when DEV=true, which a CommonJS
+// bundle cannot hold. berth builds with DEV=false, so the block is dropped; the build fails if
+// an Ink upgrade changes those lines, rather than shipping a bundle that differs silently.
+const INK_DEVTOOLS_BLOCK =
+  /^if \(isDev\(\)\) \{\n {4}try \{\n {8}await import\('\.\/devtools\.js'\);[\s\S]*?\n\}\n/m;
+const INK_PACKAGE_JSON =
+  /const packageJson = isDev\(\)\n {4}\? await loadPackageJson\(\)\n {4}: (\{ name: undefined, version: undefined \});/;
+const inkWithoutDevtools = {
+  name: 'ink-without-devtools',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!INK_DEVTOOLS_BLOCK.test(source) || !INK_PACKAGE_JSON.test(source)) {
+        throw new Error(`${args.path}: Ink's devtools lines changed; update the ink-without-devtools plugin`);
+      }
+      return {
+        contents: source.replace(INK_DEVTOOLS_BLOCK, '').replace(INK_PACKAGE_JSON, 'const packageJson = $1;'),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+const shared = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   jsx: 'automatic',
@@ -55,7 +80,8 @@ const result = await build({
   legalComments: 'none',
   logLevel: 'warning',
   // Native modules and ssh2's optional native helpers load at run time from node_modules.
-  external: ['node-pty', 'cpu-features', 'ssh2', 'react-devtools-core'],
+  // @xterm/headless (the first session) and yaml (a config file) are required on first use.
+  external: ['node-pty', 'cpu-features', 'ssh2', 'react-devtools-core', '@xterm/headless', 'yaml'],
   // React's production build: the development one (chosen when NODE_ENV is unset) doubles
   // the bundle, and every render runs its checks.
   define: {
@@ -63,17 +89,54 @@ const result = await build({
     'process.env.DEV': '"false"',
     'process.env.NODE_ENV': '"production"',
   },
-  plugins: [lazyFunctionModules],
+  plugins: [lazyFunctionModules, inkWithoutDevtools],
   metafile: true,
-  // CommonJS dependencies (dockerode) call require() for Node built-ins.
-  banner: {
-    js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
-  },
-});
+  // A CommonJS bundle has no import.meta; the bundled uses of it are in paths berth never takes
+  // (yoga's file location for a wasm it has inline, Ink's package.json under DEV=true).
+  logOverride: { 'empty-import-meta': 'silent' },
+};
 
-// Chunk names carry a content hash: remove the ones no longer part of this build, so dist/
+const outputs = [];
+if (entry) {
+  const result = await build({
+    ...shared,
+    entryPoints: [entry],
+    outdir,
+    splitting: true,
+    format: 'esm',
+    // CommonJS dependencies (dockerode) call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __berthCreateRequire } from 'node:module'; const require = __berthCreateRequire(import.meta.url);",
+    },
+  });
+  outputs.push(result);
+} else {
+  const app = await build({
+    ...shared,
+    entryPoints: { berth: 'src/cli.ts' },
+    outdir,
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    // import() of a bundled module becomes a require() inside the bundle (no ES module loader
+    // at run time: the vm.Script the launcher compiles has none).
+    supported: { 'dynamic-import': false },
+  });
+  const launcher = await build({
+    ...shared,
+    entryPoints: { launch: 'src/launch/launch.ts' },
+    outdir,
+    format: 'esm',
+    outExtension: { '.js': '.mjs' },
+    plugins: [],
+  });
+  outputs.push(app, launcher);
+}
+
+// Remove what is no longer part of this build (hashed chunk names, an older layout), so dist/
 // holds one build, not every build since the clone.
-const current = new Set(Object.keys(result.metafile.outputs).map((file) => path.basename(file)));
+const current = new Set(
+  outputs.flatMap((r) => Object.keys(r.metafile.outputs)).map((file) => path.basename(file)),
+);
 for (const file of readdirSync(outdir)) {
   if (!current.has(file)) rmSync(path.join(outdir, file), { force: true });
 }

@@ -22,7 +22,13 @@ function graceSeconds(value: string): number {
   return n;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** What the launcher hears of a start (src/launch/launch.ts). */
+export interface StartHooks {
+  /** The full-screen app has connected and drawn the engine's lists: a start's work is done. */
+  onReady?: () => void;
+}
+
+export async function main(argv: string[], hooks: StartHooks = {}): Promise<number> {
   let exitCode = 0;
   const program = new Command();
   program
@@ -40,13 +46,14 @@ export async function main(argv: string[]): Promise<number> {
     .option('--config <file>', 'config file (default ~/.config/berth/config.yml)')
     .showHelpAfterError()
     .action(async (options: GlobalOptions) => {
-      const { runApp } = await import('./app/run-app.js');
-      exitCode = await runApp({
+      const { startApp } = await import('./app/start-app.js');
+      exitCode = await startApp({
         host: options.host,
         context: options.context,
         readOnly: options.readOnly ?? false,
         graceSeconds: options.grace,
         configFile: options.config,
+        onReady: hooks.onReady,
       });
     });
 

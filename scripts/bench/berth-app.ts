@@ -1,4 +1,6 @@
 /** berth itself under measurement: `node bin/berth` in a timed pty, and reading its screen. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnTimed, type TimedPty } from './pty-driver.js';
 
@@ -8,14 +10,24 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export function startBerth(
   host: string,
   size: { cols: number; rows: number } = { cols: 160, rows: 45 },
+  env: Record<string, string | undefined> = {},
 ): TimedPty {
   // BENCH_BERTH_BIN measures another build (a copy of an older dist/ with its own launcher).
   const bin = process.env.BENCH_BERTH_BIN ?? berthBin;
   return spawnTimed(process.execPath, [...profileFlags(), bin], {
     ...size,
     cwd: repoRoot,
-    env: { DOCKER_HOST: host },
+    env: { DOCKER_HOST: host, ...env },
   });
+}
+
+/** The code cache files berth has written under a cache home (XDG_CACHE_HOME). */
+export function codeCacheFiles(cacheHome: string): string[] {
+  try {
+    return readdirSync(path.join(cacheHome, 'berth')).filter((name) => name.endsWith('.v8'));
+  } catch {
+    return [];
+  }
 }
 
 /** The containers pane's title once the list is drawn: `Containers (shown/total)`. */

@@ -3,14 +3,18 @@
  * engine the caller has populated.
  */
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createContext, negotiate } from '../../src/engine/client.js';
 import { parseHost } from '../../src/engine/connection.js';
 import { openExecSession } from '../../src/engine/exec.js';
-import { selectedName, showsContainerList, startBerth } from './berth-app.js';
+import { codeCacheFiles, selectedName, showsContainerList, startBerth } from './berth-app.js';
 import { createContainers, idlePlans, request, waitForExit, watchEvents } from './engine-api.js';
 import { engineCpuSeconds, engineProcesses } from './engine-cpu.js';
+import { benchCacheHome } from './environment.js';
 import { cpuSecondsOf, median, memoryOf, percentile, sleep, timeCommand } from './measure.js';
 import { spawnTimed } from './pty-driver.js';
 
@@ -29,26 +33,43 @@ const docker = (engine: Engine, ...args: string[]) => ['-H', engine.host, ...arg
 
 export interface FirstFrame {
   berthMs: number;
+  /** The first start after an install or a rebuild: no code cache yet (src/launch/load-bundle.ts). */
+  coldMs: number;
   dockerPsMs: number;
   rssMb: number;
+}
+
+/** Waits (up to `timeoutMs`) until berth has saved a code cache under `cacheHome`. */
+async function codeCacheSaved(cacheHome: string, before: number, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (codeCacheFiles(cacheHome).length <= before && Date.now() < until) await sleep(50);
 }
 
 /**
  * Spawn → the first frame showing the container list, berth in node-pty read through
  * @xterm/headless; `docker ps -a` spawn → exit (its whole list printed). Medians of `runs`,
- * after one unmeasured warm-up of each. Resident memory 1 s after the first frame.
+ * after one unmeasured warm-up of each, which also leaves berth's code cache written, as any
+ * start after the first finds it. Resident memory 1 s after the first frame. The cold start
+ * (an empty cache folder of its own) is measured once, first.
  */
-export async function firstFrame(
-  engine: Engine,
-  total: number,
-  runs: number,
-  warmUp = true,
-): Promise<FirstFrame> {
+export async function firstFrame(engine: Engine, total: number, runs: number): Promise<FirstFrame> {
+  const coldHome = mkdtempSync(path.join(tmpdir(), 'berth-bench-cold-'));
+  let coldMs: number;
+  const cold = startBerth(engine.host, undefined, { XDG_CACHE_HOME: coldHome });
+  try {
+    coldMs = (await cold.waitFor(showsContainerList(total))) - cold.spawnedAt;
+    await codeCacheSaved(coldHome, 0, 5000);
+  } finally {
+    await cold.kill();
+    rmSync(coldHome, { recursive: true, force: true });
+  }
+
   const berth: number[] = [];
   const rss: number[] = [];
   const ps: number[] = [];
-  const first = warmUp ? 1 : 0;
+  const first = 1;
   for (let i = 0; i < runs + first; i++) {
+    const cachesBefore = codeCacheFiles(benchCacheHome()).length;
     const app = startBerth(engine.host);
     try {
       const shown = await app.waitFor(showsContainerList(total));
@@ -56,6 +77,9 @@ export async function firstFrame(
       if (i >= first) {
         berth.push(shown - app.spawnedAt);
         rss.push(memoryOf(app.pid).rssMb);
+      } else {
+        // A build without a code cache (an older one, through BENCH_BERTH_BIN) writes none.
+        await codeCacheSaved(benchCacheHome(), cachesBefore, 3000);
       }
     } finally {
       await app.kill();
@@ -63,7 +87,7 @@ export async function firstFrame(
     const psMs = await timeCommand(DOCKER, docker(engine, 'ps', '-a'));
     if (i >= first) ps.push(psMs);
   }
-  return { berthMs: median(berth), dockerPsMs: median(ps), rssMb: median(rss) };
+  return { berthMs: median(berth), coldMs, dockerPsMs: median(ps), rssMb: median(rss) };
 }
 
 export interface CursorMoves {

@@ -1,12 +1,12 @@
 /**
- * The composition root of the full-screen app: connects engine → state → ui, owns the real
- * terminal (alternate screen, restore on every exit path), and returns the exit code.
+ * The composition root of the full-screen app: connects state → ui, owns the real terminal
+ * (alternate screen, restore on every exit path), and returns the exit code. The engine
+ * connection is begun before this module loads (start-app.ts).
  */
 import { render } from 'ink';
-import { diagnose, type EngineSelection } from '../engine/diagnose.js';
-import { createEngine } from '../engine/engine.js';
+import type { EngineSelection } from '../engine/diagnose.js';
 import { Actions } from '../state/actions.js';
-import { AppModel } from '../state/app-model.js';
+import type { AppModel } from '../state/app-model.js';
 import { LogsModel } from '../state/logs-model.js';
 import { apiOpener, type SessionOpener, SessionsModel } from '../state/sessions.js';
 import { cliOpener } from '../terminal/cli-opener.js';
@@ -24,6 +24,8 @@ export interface AppOptions extends EngineSelection {
   /** `--grace`: overrides the config file's stop.graceSeconds. */
   graceSeconds?: number;
   configFile?: string;
+  /** Called once, when the engine first answered and its lists are on screen. */
+  onReady?: () => void;
 }
 
 /**
@@ -45,19 +47,8 @@ function chooseOpener(configured: TerminalBackend, model: AppModel): SessionOpen
   return apiOpener;
 }
 
-export async function runApp(options: AppOptions): Promise<number> {
-  if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    process.stderr.write('berth needs an interactive terminal. For a plain-text check use `berth doctor`.\n');
-    return 1;
-  }
-  const model = new AppModel({
-    readOnly: options.readOnly,
-    connect: async () => {
-      const d = await diagnose(options);
-      if (!d.ok) return { ok: false, error: d.error, endpoint: d.endpoint };
-      return { ok: true, engine: createEngine(d.context), version: d.version.version };
-    },
-  });
+/** The UI over a model that start-app.ts has already set connecting. */
+export async function runApp(options: AppOptions, model: AppModel): Promise<number> {
   const config = await loadConfig(process.env, options.configFile);
   const logs = new LogsModel(config.logBufferLines);
   const actions = new Actions(model);
@@ -98,7 +89,6 @@ export async function runApp(options: AppOptions): Promise<number> {
       text: `Config: ${config.errors.join(' ')} (defaults used for those settings)`,
     });
   }
-  void model.start();
   try {
     await instance.waitUntilExit();
   } finally {

@@ -93,10 +93,15 @@ export function negotiateVersion(serverApiVersion: string): string {
   return compareVersions(serverApiVersion, MAX_API_VERSION) > 0 ? MAX_API_VERSION : serverApiVersion;
 }
 
-export async function negotiate(context: EngineContext): Promise<string> {
-  const version = await context.call('read the engine version', () => context.docker.version());
-  const chosen = negotiateVersion(version.ApiVersion);
+/** Pins the client to the version negotiated from the engine's own; returns it. */
+export function pinApiVersion(context: EngineContext, serverApiVersion: string): string {
+  const chosen = negotiateVersion(serverApiVersion);
   (context.docker.modem as unknown as { version: string }).version = `v${chosen}`;
   context.apiVersion = chosen;
   return chosen;
+}
+
+export async function negotiate(context: EngineContext): Promise<string> {
+  const version = await context.call('read the engine version', () => context.docker.version());
+  return pinApiVersion(context, version.ApiVersion);
 }

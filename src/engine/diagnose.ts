@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { createContext, type EngineContext, negotiate } from './client.js';
+import { createContext, type EngineContext, negotiate, pinApiVersion } from './client.js';
 import { ConnectionConfigError, type Endpoint, resolveEndpoint } from './connection.js';
 import { EngineError } from './errors.js';
 import { type EngineInfo, type EngineVersion, engineInfo, engineVersion } from './system.js';
@@ -59,10 +59,37 @@ export async function diagnose(selection: EngineSelection = {}, env = process.en
     const [version, info] = await Promise.all([engineVersion(context), engineInfo(context)]);
     return { ok: true, endpoint, apiVersion, version, info, context };
   } catch (error) {
-    const engineError =
-      error instanceof EngineError
-        ? error
-        : new EngineError('EngineError', String((error as Error)?.message ?? error));
-    return { ok: false, endpoint, error: engineError };
+    return { ok: false, endpoint, error: asEngineError(error) };
   }
+}
+
+export type Connection =
+  | { ok: true; endpoint: Endpoint; version: EngineVersion; context: EngineContext }
+  | { ok: false; endpoint?: Endpoint; error: EngineError };
+
+/**
+ * What the full-screen app needs to start, in one request: the endpoint, a client pinned to
+ * the negotiated API version, and the engine's version. The doctor's other questions (the
+ * engine's information, slow on a busy engine) would only delay the first frame.
+ */
+export async function connectToEngine(
+  selection: EngineSelection = {},
+  env = process.env,
+): Promise<Connection> {
+  let endpoint: Endpoint | undefined;
+  try {
+    endpoint = chooseEndpoint(selection, env);
+    const context = createContext(endpoint);
+    const version = await engineVersion(context);
+    pinApiVersion(context, version.apiVersion);
+    return { ok: true, endpoint, version, context };
+  } catch (error) {
+    return { ok: false, endpoint, error: asEngineError(error) };
+  }
+}
+
+function asEngineError(error: unknown): EngineError {
+  return error instanceof EngineError
+    ? error
+    : new EngineError('EngineError', String((error as Error)?.message ?? error));
 }

@@ -74,10 +74,11 @@ describe('berth doctor', () => {
   test.skipIf(process.getuid?.() !== 0)(
     'run as a user outside the docker group it explains the permission problem and the remedy',
     async () => {
-      // Load the bundle (and the doctor's chunk) as root, then drop to nobody before connecting:
+      // Load the bundle as root, then drop to nobody before connecting:
       // the check needs an unprivileged process, and the project folder may not be readable by one.
       const script = `
-        const { main } = await import(${JSON.stringify(path.resolve('dist/berth.js'))});
+        const { createRequire } = await import('node:module');
+        const { main } = createRequire(import.meta.url)(${JSON.stringify(path.resolve('dist/berth.cjs'))});
         process.env.DOCKER_HOST = 'unix:///nonexistent';
         const out = process.stdout.write.bind(process.stdout);
         process.stdout.write = () => true;

@@ -4,6 +4,9 @@
  * would see it, press keys, resize, and inspect the terminal state the program left behind
  * (title, alternate screen, modes, cursor visibility, clipboard writes).
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import xterm from '@xterm/headless';
 import * as pty from 'node-pty';
@@ -82,9 +85,21 @@ export function disposeAppsAfterEach(): void {
   afterEach(disposeAllApps);
 }
 
+let cacheHome: string | undefined;
+/** One cache folder for the test run: berth's code cache (src/launch) stays out of the home folder. */
+function testCacheHome(): string {
+  cacheHome ??= mkdtempSync(path.join(tmpdir(), 'berth-test-cache-'));
+  return cacheHome;
+}
+
 /** The environment a child sees: Ink draws nothing when it thinks it runs in CI. */
 export function childEnvironment(overrides: Record<string, string | undefined> = {}): Record<string, string> {
-  const merged: Record<string, string | undefined> = { ...process.env, TERM: 'xterm-256color', ...overrides };
+  const merged: Record<string, string | undefined> = {
+    ...process.env,
+    TERM: 'xterm-256color',
+    XDG_CACHE_HOME: testCacheHome(),
+    ...overrides,
+  };
   delete merged.CI;
   delete merged.CONTINUOUS_INTEGRATION;
   const env: Record<string, string> = {};

@@ -1,0 +1,41 @@
+/**
+ * `berth` with no command: asks the engine first, then loads the UI.
+ *
+ * The connection is begun before Ink, React and the panes are loaded, so the engine's answers
+ * (its version, then the container and image lists, which take the engine a while on a host with
+ * a thousand containers) are on their way while the UI's modules initialise and the first frame
+ * is drawn. Only the engine and state layers are loaded before the request goes out.
+ */
+import { connectToEngine } from '../engine/diagnose.js';
+import { createEngine } from '../engine/engine.js';
+import { AppModel } from '../state/app-model.js';
+import type { AppOptions } from './run-app.js';
+
+export type { AppOptions };
+
+export async function startApp(options: AppOptions): Promise<number> {
+  if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    process.stderr.write('berth needs an interactive terminal. For a plain-text check use `berth doctor`.\n');
+    return 1;
+  }
+  const model = new AppModel({
+    readOnly: options.readOnly,
+    connect: async () => {
+      const d = await connectToEngine(options);
+      if (!d.ok) return { ok: false, error: d.error, endpoint: d.endpoint };
+      return { ok: true, engine: createEngine(d.context), version: d.version.version };
+    },
+  });
+  const stopWatchingReady = model.connection.subscribe(() => {
+    if (model.connection.get().state !== 'ready') return;
+    stopWatchingReady();
+    options.onReady?.();
+  });
+  void model.start();
+  try {
+    const { runApp } = await import('./run-app.js');
+    return await runApp(options, model);
+  } finally {
+    stopWatchingReady();
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * What bin/berth runs (bundled as dist/launch.mjs): loads the app bundle, dist/berth.cjs,
+ * through the V8 code cache and runs its command line.
+ */
+import { fileURLToPath } from 'node:url';
+import type { main } from '../cli.js';
+import { defaultCacheDir, loadBundle } from './load-bundle.js';
+
+/** How long after the first drawn list the compiled code is saved: by then the start is over. */
+const SAVE_AFTER_READY_MS = 1000;
+
+export async function launch(argv: string[]): Promise<number> {
+  const bundlePath = fileURLToPath(new URL('./berth.cjs', import.meta.url));
+  const bundle = loadBundle<{ main: typeof main }>(bundlePath, { cacheDir: defaultCacheDir() });
+  return bundle.exports.main(argv, {
+    // Saving serialises the compiled code (10–20 ms on the main thread): done once, when idle,
+    // and only by a start that drew the list, so the cache holds what such a start compiles.
+    onReady: () => setTimeout(() => bundle.saveCodeCache(), SAVE_AFTER_READY_MS).unref(),
+  });
+}
