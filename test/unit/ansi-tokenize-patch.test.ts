@@ -1,9 +1,15 @@
 /**
- * berth patches @alcalzone/ansi-tokenize (patches/@alcalzone+ansi-tokenize+0.2.5.patch): Ink turns
- * every row of styled cells back into a string with styledCharsToString, and the patch skips the
- * style diff between neighbouring cells whose styles are equal. These tests hold the patched
- * function to the upstream algorithm (spelled out below) on styled text of every kind Ink draws.
+ * berth patches @alcalzone/ansi-tokenize (patches/@alcalzone+ansi-tokenize+0.2.5.patch), which
+ * Ink runs on every line it draws:
+ * - styledCharsToString skips the style diff between neighbouring cells whose styles are equal;
+ * - tokenize splits a string into grapheme clusters without Intl.Segmenter when every code unit
+ *   is a cluster of its own (ASCII, box drawing, arrows, …), and makes the segmenter on first need.
+ * These tests hold both to the upstream behaviour: the diff algorithm spelled out below, and
+ * Intl.Segmenter itself.
  */
+
+// Added by the patch, so not in the package's types.
+import * as patched from '@alcalzone/ansi-tokenize';
 import {
   ansiCodesToString,
   diffAnsiCodes,
@@ -62,5 +68,59 @@ describe('styledCharsToString, as patched', () => {
     const chars = styledCharsFromTokens(tokenize(chalk.bold.red('abc') + chalk.red('def')));
     const copied = chars.map((c) => ({ ...c, styles: c.styles.map((s) => ({ ...s })) }));
     expect(styledCharsToString(copied)).toBe(upstream(copied));
+  });
+});
+
+const { graphemesOf, isLoneGraphemeUnit } = patched as unknown as {
+  graphemesOf: (text: string) => Iterable<{ segment: string; index: number }>;
+  isLoneGraphemeUnit: (codeUnit: number) => boolean;
+};
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const bySegmenter = (text: string) =>
+  [...segmenter.segment(text)].map(({ segment, index }) => ({ segment, index }));
+
+describe('tokenize without Intl.Segmenter, as patched', () => {
+  it('takes as lone only code units that never join a neighbour into one cluster', () => {
+    const wrong: string[] = [];
+    for (let unit = 0; unit <= 0xffff; unit++) {
+      if (!isLoneGraphemeUnit(unit)) continue;
+      const c = String.fromCharCode(unit);
+      // Each pairing a joining class would show: Extend, ZWJ and SpacingMark join what comes
+      // before, Prepend what comes after, Hangul jamo join each other, CR joins a following LF
+      // (CR itself is never lone, so a string holding one goes to the segmenter).
+      for (const pair of [c + c, `x${c}`, `${c}x`, `${c}\n`]) {
+        if (bySegmenter(pair).length !== 2) wrong.push(`U+${unit.toString(16)} in ${JSON.stringify(pair)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(isLoneGraphemeUnit(0x0d)).toBe(false);
+    expect(isLoneGraphemeUnit(0x0301)).toBe(false);
+    expect(isLoneGraphemeUnit(0xd83d)).toBe(false);
+  });
+
+  const texts = [
+    ...samples,
+    '┌ Containers (3/5) ────────┐ ▶ web  Up 3 minutes · 0.0.0.0:8080→80/tcp …',
+    'cafe\u0301 and e\u0301\u0301',
+    '👍🏽 family 👨‍👩‍👧 flag 🇫🇷 keycap 1️⃣',
+    '日本語のテキスト and 한국어 (한글)',
+    'line\r\nnext',
+    'तमिऴ् देवनागरी',
+  ];
+  for (const text of texts) {
+    it(`splits ${JSON.stringify(text).slice(0, 50)} as Intl.Segmenter does`, () => {
+      expect([...graphemesOf(text)].map(({ segment, index }) => ({ segment, index }))).toEqual(
+        bySegmenter(text),
+      );
+    });
+  }
+
+  it('tokenizes a line with styles into the same characters and codes', () => {
+    const line = `${chalk.bold('┌ web')} ${chalk.green('▶ Up')} e\u0301 日本`;
+    const tokens = tokenize(line);
+    expect(tokens.filter((t) => t.type === 'char').map((t) => t.value)).toEqual(
+      bySegmenter(line.replace(/\x1b\[[0-9;]*m/g, '')).map((s) => s.segment),
+    );
   });
 });
