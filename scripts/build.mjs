@@ -71,6 +71,21 @@ const inkWithoutDevtools = {
   },
 };
 
+// wrap-ansi (Ink's wrapping) brings string-width 7, which measures text-presentation symbols such
+// as ▶ © ⚠ as two cells where terminals draw one, and where Ink itself (string-width 8) measures
+// one. The bundle gives wrap-ansi the string-width 8 everything else uses (patched to measure
+// ASCII and box drawing without Intl.Segmenter): one measure, and one less module to set up.
+const oneStringWidth = {
+  name: 'one-string-width',
+  setup(build) {
+    build.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.importer.includes(`${path.sep}wrap-ansi${path.sep}`)
+        ? { path: path.resolve('node_modules/string-width/index.js') }
+        : undefined,
+    );
+  },
+};
+
 const shared = {
   bundle: true,
   platform: 'node',
@@ -89,7 +104,7 @@ const shared = {
     'process.env.DEV': '"false"',
     'process.env.NODE_ENV': '"production"',
   },
-  plugins: [lazyFunctionModules, inkWithoutDevtools],
+  plugins: [lazyFunctionModules, inkWithoutDevtools, oneStringWidth],
   metafile: true,
   // A CommonJS bundle has no import.meta; the bundled uses of it are in paths berth never takes
   // (yoga's file location for a wasm it has inline, Ink's package.json under DEV=true).
