@@ -47,6 +47,29 @@ function chooseOpener(configured: TerminalBackend, model: AppModel): SessionOpen
   return apiOpener;
 }
 
+/** How long the first frame waits for the engine's lists before it says "Connecting…". */
+const FIRST_FRAME_WAIT_MS = 150;
+
+/** Resolves once the model is no longer connecting (ready, unreachable), or after `timeoutMs`. */
+function connectionSettled(model: AppModel, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const settled = () => model.connection.get().state !== 'connecting';
+    if (settled()) {
+      resolve();
+      return;
+    }
+    const finish = () => {
+      clearTimeout(timer);
+      stopWatching();
+      resolve();
+    };
+    const timer = setTimeout(finish, timeoutMs);
+    const stopWatching = model.connection.subscribe(() => {
+      if (settled()) finish();
+    });
+  });
+}
+
 /** The UI over a model that start-app.ts has already set connecting. */
 export async function runApp(options: AppOptions, model: AppModel): Promise<number> {
   const config = await loadConfig(process.env, options.configFile);
@@ -54,6 +77,10 @@ export async function runApp(options: AppOptions, model: AppModel): Promise<numb
   const actions = new Actions(model);
   const sessions = new SessionsModel(chooseOpener(config.terminalBackend, model));
   const guard = new TerminalGuard(process.stdout, process.stdin);
+  // A local engine has usually answered by now or within a few milliseconds: then the first frame
+  // is the list itself. Drawing "Connecting…" first would hold the list back by Ink's frame
+  // throttle (33 ms) and by a render of the whole screen more.
+  await connectionSettled(model, FIRST_FRAME_WAIT_MS);
 
   let signalled: NodeJS.Signals | undefined;
   // Assigned after render; read by the signal handler, which may fire first.
