@@ -439,7 +439,9 @@ export function MainScreen(props: MainScreenProps) {
               width={layout.detailWidth}
               height={layout.detailHeight}
               theme={theme}
-              now={now}
+              // Read at each render: the Inspect tab's ages are not among the texts the clock
+              // ticks for.
+              now={Date.now()}
               tab={state.tab}
               imageTab={state.imageTab}
               tabScroll={state.tabScroll}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ImageSummary } from '../../engine/engine.js';
 import type { ContainerRow } from '../../state/selectors.js';
 import { nextChangeIn } from '../format/duration.js';
@@ -9,14 +9,17 @@ import { parsedStatusOf } from '../panes/container-cells.js';
 const LONGEST_WAIT = 60 * 60 * 1000;
 
 /**
- * "Now", for relative ages ("Up 3 minutes", "2 hours ago"). A render asks for the real time,
- * whatever caused it — a render for another reason with an old "now" showed a status read a
- * moment ago as minutes younger. The timer only wakes the screen when some shown text would
- * change, never on a fixed busy loop: a screen of hour-old containers wakes once a minute or less.
+ * "Now", for relative ages ("Up 3 minutes", "2 hours ago") in the lists. Read again on each tick
+ * and whenever the rows or images change — an old "now" with a status read a moment ago showed
+ * it as minutes younger — and kept otherwise: a cursor move renders with the same number, so the
+ * rows it did not change are not rendered again. The timer only wakes the screen when some shown
+ * text would change, never on a fixed busy loop: a screen of hour-old containers wakes once a
+ * minute or less.
  */
 export function useClock(rows: readonly ContainerRow[], images: readonly ImageSummary[] = []): number {
   const [tick, setTick] = useState(0);
-  const now = Date.now();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the inputs of the texts, not of Date.now()
+  const now = useMemo(() => Date.now(), [tick, rows, images]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each tick schedules the next one
   useEffect(() => {
     let soonest = LONGEST_WAIT;

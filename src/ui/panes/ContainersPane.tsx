@@ -3,15 +3,22 @@
  * the optional CPU/MEM column (read only for the running containers on screen).
  */
 import { Box, Text } from 'ink';
-import { useEffect } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import type { Engine } from '../../engine/engine.js';
+import type { ContainerEntry } from '../../state/containers-store.js';
 import type { ContainerRow } from '../../state/selectors.js';
 import { FilterLine } from '../components/FilterLine.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
 import { useListStats } from '../hooks/use-list-stats.js';
 import type { Theme } from '../theme.js';
-import { containerCells, containerColumns, fitCell, statsCells } from './container-cells.js';
+import {
+  type ContainerColumns,
+  containerCells,
+  containerColumns,
+  fitCell,
+  statsCells,
+} from './container-cells.js';
 
 export interface ContainersPaneProps {
   rows: readonly ContainerRow[];
@@ -39,7 +46,11 @@ const runningIds = (rows: readonly ContainerRow[]) =>
 
 export function ContainersPane(props: ContainersPaneProps) {
   const { rows, selectedKey, focused, width, height, theme, filter, filterEditing, now } = props;
-  const columns = containerColumns(width - 2, { stats: props.statsColumn });
+  // One object while the width and the column set stay: the rows below are memoised on it.
+  const columns = useMemo(
+    () => containerColumns(width - 2, { stats: props.statsColumn }),
+    [width, props.statsColumn],
+  );
   const showsStats = columns.cpu > 0;
   const listStats = useListStats(props.engine, showsStats);
   // The list below reports the rows on screen after it draws; with no rows it is not drawn.
@@ -86,36 +97,22 @@ export function ContainersPane(props: ContainersPaneProps) {
                 </Text>
               );
             }
-            const cells = containerCells(row.container, columns, now);
-            const highlight = selected && focused;
             return (
-              <Text wrap="truncate-end" inverse={highlight}>
-                <Text>{selected ? '▶' : ' '}</Text>
-                <Text color={highlight ? undefined : theme.text.accent}>
-                  {props.withSessions?.has(row.container.id) ? '»' : ' '}
-                </Text>
-                <Text bold={selected}>{cells.name}</Text>
-                <Text> </Text>
-                <Text color={highlight ? undefined : theme.state[row.container.state]}>{cells.state}</Text>
-                <Text> </Text>
-                <Text>{cells.status}</Text>
-                {showsStats ? (
-                  <StatsCells
-                    cells={
-                      listStats.cells.get(row.container.id) ??
-                      statsCells(undefined, row.container.state === 'running')
-                    }
-                    cpu={columns.cpu}
-                    memory={columns.memory}
-                  />
-                ) : null}
-                {columns.image ? (
-                  <Text color={highlight ? undefined : theme.text.muted}> {cells.image}</Text>
-                ) : null}
-                {columns.ports ? (
-                  <Text color={highlight ? undefined : theme.text.muted}> {cells.ports}</Text>
-                ) : null}
-              </Text>
+              <ContainerLine
+                container={row.container}
+                columns={columns}
+                now={now}
+                selected={selected}
+                focused={focused}
+                theme={theme}
+                withSession={props.withSessions?.has(row.container.id) ?? false}
+                stats={
+                  showsStats
+                    ? (listStats.cells.get(row.container.id) ??
+                      statsCells(undefined, row.container.state === 'running'))
+                    : undefined
+                }
+              />
             );
           }}
         />
@@ -124,6 +121,42 @@ export function ContainersPane(props: ContainersPaneProps) {
     </Panel>
   );
 }
+
+interface ContainerLineProps {
+  container: ContainerEntry;
+  columns: ContainerColumns;
+  now: number;
+  selected: boolean;
+  focused: boolean;
+  theme: Theme;
+  withSession: boolean;
+  /** The CPU/MEM cells, when the column is shown. */
+  stats: { cpu: string; memory: string } | undefined;
+}
+
+/**
+ * One container's row. Memoised: a cursor move re-renders the two rows whose selection changed,
+ * not every row on screen (each is a dozen Ink nodes that React would render and Ink update).
+ */
+const ContainerLine = memo(function ContainerLine(props: ContainerLineProps) {
+  const { container, columns, selected, focused, theme } = props;
+  const cells = containerCells(container, columns, props.now);
+  const highlight = selected && focused;
+  return (
+    <Text wrap="truncate-end" inverse={highlight}>
+      <Text>{selected ? '▶' : ' '}</Text>
+      <Text color={highlight ? undefined : theme.text.accent}>{props.withSession ? '»' : ' '}</Text>
+      <Text bold={selected}>{cells.name}</Text>
+      <Text> </Text>
+      <Text color={highlight ? undefined : theme.state[container.state]}>{cells.state}</Text>
+      <Text> </Text>
+      <Text>{cells.status}</Text>
+      {props.stats ? <StatsCells cells={props.stats} cpu={columns.cpu} memory={columns.memory} /> : null}
+      {columns.image ? <Text color={highlight ? undefined : theme.text.muted}> {cells.image}</Text> : null}
+      {columns.ports ? <Text color={highlight ? undefined : theme.text.muted}> {cells.ports}</Text> : null}
+    </Text>
+  );
+});
 
 function StatsCells(props: { cells: { cpu: string; memory: string }; cpu: number; memory: number }) {
   return (

@@ -1,5 +1,6 @@
 /** The images list: repository:tag, id, size, age; dangling images marked. */
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { ImageSummary } from '../../engine/engine.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { FilterLine } from '../components/FilterLine.js';
@@ -29,7 +30,8 @@ export function imageLabel(image: ImageSummary): string {
   return others.length ? `${first} +${others.length}` : first;
 }
 
-export function ImagesPane(props: ImagesPaneProps) {
+/** Memoised: a move in the containers list changes none of its props. */
+export const ImagesPane = memo(function ImagesPane(props: ImagesPaneProps) {
   const { images, selectedId, focused, width, height, theme, filter, filterEditing, now } = props;
   const inner = width - 4;
   const size = 8;
@@ -83,4 +85,4 @@ export function ImagesPane(props: ImagesPaneProps) {
       <Box flexGrow={1} />
     </Panel>
   );
-}
+});

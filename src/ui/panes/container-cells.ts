@@ -90,8 +90,12 @@ export function liveStatus(c: ContainerEntry, now: number): string {
 }
 
 /** The CPU and MEM cells: blank for a container not read (not running), `…` until its first figure. */
+// The same objects every time, so a memoised row without a reading does not render again.
+const AWAITING_STATS = Object.freeze({ cpu: '…', memory: '' });
+const NO_STATS = Object.freeze({ cpu: '', memory: '' });
+
 export function statsCells(stats: RowStats | undefined, running: boolean): { cpu: string; memory: string } {
-  if (!stats) return { cpu: running ? '…' : '', memory: '' };
+  if (!stats) return running ? AWAITING_STATS : NO_STATS;
   const p = stats.cpuPercent;
   const cpu = p === undefined ? '…' : `${p >= 100 ? p.toFixed(0) : p.toFixed(1)}%`;
   return { cpu, memory: binarySize(stats.memoryUsage) };
