@@ -6,9 +6,11 @@
  * a thousand containers) are on their way while the UI's modules initialise and the first frame
  * is drawn. Only the engine and state layers are loaded before the request goes out.
  */
-import { connectToEngine } from '../engine/diagnose.js';
+import { connectToEngine, contextPinnedTo } from '../engine/diagnose.js';
 import { createEngine } from '../engine/engine.js';
+import { berthCacheDir } from '../launch/load-bundle.js';
 import { AppModel } from '../state/app-model.js';
+import { recallApiVersion, rememberApiVersion } from './api-versions.js';
 import type { AppOptions } from './run-app.js';
 
 export type { AppOptions };
@@ -18,12 +20,21 @@ export async function startApp(options: AppOptions): Promise<number> {
     process.stderr.write('berth needs an interactive terminal. For a plain-text check use `berth doctor`.\n');
     return 1;
   }
+  const cacheDir = berthCacheDir();
   const model = new AppModel({
     readOnly: options.readOnly,
+    // The event stream and the lists asked for at once, with the API version the last start
+    // negotiated with this endpoint.
+    early: () => {
+      const pinned = contextPinnedTo(options, (endpoint) => recallApiVersion(cacheDir, endpoint.url));
+      return pinned && { engine: createEngine(pinned.context), apiVersion: pinned.apiVersion };
+    },
     connect: async () => {
       const d = await connectToEngine(options);
       if (!d.ok) return { ok: false, error: d.error, endpoint: d.endpoint };
-      return { ok: true, engine: createEngine(d.context), version: d.version.version };
+      const apiVersion = d.context.apiVersion;
+      if (apiVersion) rememberApiVersion(cacheDir, d.endpoint.url, apiVersion);
+      return { ok: true, engine: createEngine(d.context), version: d.version.version, apiVersion };
     },
   });
   const stopWatchingReady = model.connection.subscribe(() => {

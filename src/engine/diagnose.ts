@@ -88,6 +88,28 @@ export async function connectToEngine(
   }
 }
 
+/**
+ * A client for the chosen endpoint, pinned without asking the engine to the API version
+ * `versionFor` gives for that endpoint (the one a previous start negotiated); undefined when
+ * no endpoint can be chosen, there is no such version, or it is not one berth speaks.
+ */
+export function contextPinnedTo(
+  selection: EngineSelection,
+  versionFor: (endpoint: Endpoint) => string | undefined,
+  env = process.env,
+): { context: EngineContext; apiVersion: string } | undefined {
+  try {
+    const endpoint = chooseEndpoint(selection, env);
+    const apiVersion = versionFor(endpoint);
+    if (!apiVersion) return undefined;
+    const context = createContext(endpoint);
+    if (pinApiVersion(context, apiVersion) !== apiVersion) return undefined;
+    return { context, apiVersion };
+  } catch {
+    return undefined;
+  }
+}
+
 function asEngineError(error: unknown): EngineError {
   return error instanceof EngineError
     ? error

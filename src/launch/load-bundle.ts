@@ -37,11 +37,15 @@ export interface LoadOptions {
   cacheDir: string | undefined;
 }
 
-/** `$XDG_CACHE_HOME/berth` or `~/.cache/berth`; undefined when BERTH_CODE_CACHE=0 or there is no home. */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.BERTH_CODE_CACHE === '0') return undefined;
+/** berth's cache folder: `$XDG_CACHE_HOME/berth` or `~/.cache/berth`; undefined with no home. */
+export function berthCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const base = env.XDG_CACHE_HOME || (env.HOME ? path.join(env.HOME, '.cache') : safeHomedir());
   return base ? path.join(base, 'berth') : undefined;
+}
+
+/** Where the code cache goes: berth's cache folder, or undefined when BERTH_CODE_CACHE=0. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.BERTH_CODE_CACHE === '0' ? undefined : berthCacheDir(env);
 }
 
 function safeHomedir(): string | undefined {

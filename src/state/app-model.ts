@@ -13,12 +13,27 @@ import { StatusStore } from './status.js';
 import { Store } from './store.js';
 
 export type Connect = () => Promise<
-  | { ok: true; engine: Engine; version?: string }
+  /** `apiVersion`: the API version negotiated with the engine (the early engine is kept only if it matches). */
+  | { ok: true; engine: Engine; version?: string; apiVersion?: string }
   | { ok: false; error: EngineError; endpoint?: Engine['endpoint'] }
 >;
 
+/**
+ * An engine to start with while `connect` is still asking: a client pinned to the API version the
+ * last start negotiated with this endpoint, or undefined when there is none.
+ */
+export type EarlyEngine = () => { engine: Engine; apiVersion: string } | undefined;
+
 export interface AppModelOptions {
   connect: Connect;
+  /**
+   * With an early engine, the event stream and the lists are asked for at once, beside
+   * `connect`'s question, instead of after its answer: on a host with a thousand containers the
+   * engine's list is most of the wait for the first frame. They are kept when `connect`
+   * negotiates the same API version (then they are exactly what it would have asked for), and
+   * dropped, to be asked again, when it does not or when the engine cannot be reached.
+   */
+  early?: EarlyEngine;
   readOnly?: boolean;
   /** How long to wait between attempts while the engine is unreachable. */
   retryMs?: number;
@@ -37,6 +52,8 @@ export class AppModel {
   private readonly eventListeners = new Set<(event: EngineEvent) => void>();
   private retryTimer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /** The engine's version, as `connect` read it. */
+  private version: string | undefined;
 
   constructor(private readonly options: AppModelOptions) {
     this.readOnly = options.readOnly ?? false;
@@ -45,8 +62,12 @@ export class AppModel {
   async start(): Promise<void> {
     if (this.disposed) return;
     this.connection.set({ state: 'connecting' });
+    const early = this.options.early?.();
+    const earlyLoad = early ? this.attach(early.engine) : undefined;
     const result = await this.options.connect();
     if (this.disposed) return;
+    const keepEarly = early !== undefined && result.ok && result.apiVersion === early.apiVersion;
+    if (early && !keepEarly) this.detach();
     if (!result.ok) {
       const retryMs = this.options.retryMs ?? 2000;
       this.connection.set({
@@ -58,7 +79,15 @@ export class AppModel {
       this.retryTimer = setTimeout(() => void this.start(), retryMs);
       return;
     }
-    const engine = result.engine;
+    this.version = result.version;
+    await (keepEarly ? earlyLoad : this.attach(result.engine));
+    if (this.disposed || !this.engine) return;
+    this.connection.set({ state: 'ready', endpoint: this.engine.endpoint, version: this.version });
+    this.engineGeneration.update((n) => n + 1);
+  }
+
+  /** Takes `engine` as the app's: its stores, its event stream; resolves when the lists are read. */
+  private attach(engine: Engine): Promise<void> {
     this.engine = engine;
     this.containers = new ContainersStore(engine);
     this.images = new ImagesStore(engine);
@@ -69,20 +98,31 @@ export class AppModel {
         for (const listener of [...this.eventListeners]) listener(event);
       },
       onStatus: (s) => {
+        // While still connecting, `start` decides what the connection is.
+        if (this.engine !== engine || this.connection.get().state === 'connecting') return;
         if (s.state === 'disconnected') {
           this.connection.set({ state: 'lost', endpoint: engine.endpoint, error: s.error });
         } else if (s.state === 'reconnected') {
           // Whatever happened while the stream was down is re-read whole, once.
           void this.reload().then(() => {
-            this.connection.set({ state: 'ready', endpoint: engine.endpoint, version: result.version });
+            this.connection.set({ state: 'ready', endpoint: engine.endpoint, version: this.version });
             this.engineGeneration.update((n) => n + 1);
           });
         }
       },
     });
-    await this.reload();
-    this.connection.set({ state: 'ready', endpoint: engine.endpoint, version: result.version });
-    this.engineGeneration.update((n) => n + 1);
+    return this.reload();
+  }
+
+  /** Lets go of the engine `attach` took: its event stream closed, its stores disposed. */
+  private detach(): void {
+    this.subscription?.close();
+    this.containers?.dispose();
+    this.images?.dispose();
+    this.subscription = undefined;
+    this.containers = undefined;
+    this.images = undefined;
+    this.engine = undefined;
   }
 
   /**

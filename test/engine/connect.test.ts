@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { listContainers } from '../../src/engine/containers.js';
-import { connectToEngine, diagnose } from '../../src/engine/diagnose.js';
+import { connectToEngine, contextPinnedTo, diagnose } from '../../src/engine/diagnose.js';
 
 describe('connectToEngine', () => {
   it('returns the engine version and a client pinned to the negotiated API version', async () => {
@@ -32,5 +32,33 @@ describe('connectToEngine', () => {
     expect(connection.ok).toBe(false);
     if (connection.ok) return;
     expect(connection.error.kind).toBe('BadRequest');
+  });
+});
+
+describe('contextPinnedTo', () => {
+  it('gives a client pinned to a remembered version, without asking, that lists like a negotiated one', async () => {
+    const host = inject('dockerHost');
+    const negotiated = await connectToEngine({ host });
+    if (!negotiated.ok) throw negotiated.error;
+    const apiVersion = negotiated.context.apiVersion ?? '';
+    const asked: string[] = [];
+    const pinned = contextPinnedTo({ host }, (endpoint) => {
+      asked.push(endpoint.url);
+      return apiVersion;
+    });
+    expect(asked).toEqual([host]);
+    expect(pinned?.apiVersion).toBe(apiVersion);
+    expect(pinned?.context.apiVersion).toBe(apiVersion);
+    const ids = (list: { id: string }[]) => list.map((c) => c.id).sort();
+    expect(ids(await listContainers(pinned!.context, { all: true }))).toEqual(
+      ids(await listContainers(negotiated.context, { all: true })),
+    );
+  });
+
+  it('gives nothing with no remembered version, a version berth does not speak, or an address it cannot parse', () => {
+    const host = inject('dockerHost');
+    expect(contextPinnedTo({ host }, () => undefined)).toBeUndefined();
+    expect(contextPinnedTo({ host }, () => '1.12')).toBeUndefined();
+    expect(contextPinnedTo({ host: 'localhost:2375' }, () => '1.41')).toBeUndefined();
   });
 });

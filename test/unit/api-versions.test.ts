@@ -1,0 +1,51 @@
+/**
+ * The API versions berth remembers per engine address (src/app/api-versions.ts), which let the
+ * next start ask for its lists at once.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { recallApiVersion, rememberApiVersion } from '../../src/app/api-versions.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'berth-api-versions-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('remembered API versions', () => {
+  it('gives back what was kept for each address, and nothing for an address never seen', () => {
+    rememberApiVersion(dir, 'unix:///var/run/docker.sock', '1.41');
+    rememberApiVersion(dir, 'tcp://remote:2376', '1.45');
+    expect(recallApiVersion(dir, 'unix:///var/run/docker.sock')).toBe('1.41');
+    expect(recallApiVersion(dir, 'tcp://remote:2376')).toBe('1.45');
+    expect(recallApiVersion(dir, 'unix:///other.sock')).toBeUndefined();
+  });
+
+  it('keeps the newest version for an address', () => {
+    rememberApiVersion(dir, 'unix:///var/run/docker.sock', '1.41');
+    rememberApiVersion(dir, 'unix:///var/run/docker.sock', '1.43');
+    expect(recallApiVersion(dir, 'unix:///var/run/docker.sock')).toBe('1.43');
+    expect(JSON.parse(readFileSync(path.join(dir, 'api-versions.json'), 'utf8'))).toEqual({
+      'unix:///var/run/docker.sock': '1.43',
+    });
+  });
+
+  it('gives nothing from a damaged file or an entry that is not a version, and writes a good one over it', () => {
+    writeFileSync(path.join(dir, 'api-versions.json'), '{ not json');
+    expect(recallApiVersion(dir, 'unix:///var/run/docker.sock')).toBeUndefined();
+    writeFileSync(path.join(dir, 'api-versions.json'), JSON.stringify({ 'unix:///a.sock': 'v1; rm -rf' }));
+    expect(recallApiVersion(dir, 'unix:///a.sock')).toBeUndefined();
+    rememberApiVersion(dir, 'unix:///a.sock', '1.41');
+    expect(recallApiVersion(dir, 'unix:///a.sock')).toBe('1.41');
+  });
+
+  it('does nothing, and throws nothing, without a cache folder or when it cannot be written', () => {
+    expect(recallApiVersion(undefined, 'unix:///a.sock')).toBeUndefined();
+    expect(() => rememberApiVersion(undefined, 'unix:///a.sock', '1.41')).not.toThrow();
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(() => rememberApiVersion(path.join(file, 'berth'), 'unix:///a.sock', '1.41')).not.toThrow();
+  });
+});
