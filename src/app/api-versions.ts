@@ -8,6 +8,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const FILE = 'api-versions.json';
+/** Addresses kept at most, the most recently changed last: a test engine's socket is new each run. */
+const MAX_ENTRIES = 32;
 
 function read(cacheDir: string): Record<string, string> {
   try {
@@ -34,7 +36,10 @@ export function rememberApiVersion(
   if (!cacheDir) return;
   const versions = read(cacheDir);
   if (versions[endpointUrl] === apiVersion) return;
+  delete versions[endpointUrl];
   versions[endpointUrl] = apiVersion;
+  const addresses = Object.keys(versions);
+  for (const old of addresses.slice(0, Math.max(0, addresses.length - MAX_ENTRIES))) delete versions[old];
   try {
     mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
     const partial = path.join(cacheDir, `${FILE}.${process.pid}.tmp`);

@@ -32,6 +32,15 @@ describe('remembered API versions', () => {
     });
   });
 
+  it('keeps the 32 addresses changed last, so that new test engines every run do not grow the file', () => {
+    for (let i = 0; i < 40; i++) rememberApiVersion(dir, `unix:///tmp/engine-${i}.sock`, '1.41');
+    const kept = Object.keys(JSON.parse(readFileSync(path.join(dir, 'api-versions.json'), 'utf8')));
+    expect(kept).toHaveLength(32);
+    expect(kept[0]).toBe('unix:///tmp/engine-8.sock');
+    expect(recallApiVersion(dir, 'unix:///tmp/engine-39.sock')).toBe('1.41');
+    expect(recallApiVersion(dir, 'unix:///tmp/engine-0.sock')).toBeUndefined();
+  });
+
   it('gives nothing from a damaged file or an entry that is not a version, and writes a good one over it', () => {
     writeFileSync(path.join(dir, 'api-versions.json'), '{ not json');
     expect(recallApiVersion(dir, 'unix:///var/run/docker.sock')).toBeUndefined();
