@@ -32,9 +32,13 @@ export async function startApp(options: AppOptions): Promise<number> {
     connect: async () => {
       const d = await connectToEngine(options);
       if (!d.ok) return { ok: false, error: d.error, endpoint: d.endpoint };
-      const apiVersion = d.context.apiVersion;
-      if (apiVersion) rememberApiVersion(cacheDir, d.endpoint.url, apiVersion);
-      return { ok: true, engine: createEngine(d.context), version: d.version.version, apiVersion };
+      rememberApiVersion(cacheDir, d.endpoint.url, d.apiVersion);
+      return {
+        ok: true,
+        engine: createEngine(d.context),
+        version: d.version.version,
+        apiVersion: d.apiVersion,
+      };
     },
   });
   const stopWatchingReady = model.connection.subscribe(() => {

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { createContext, type EngineContext, negotiate, pinApiVersion } from './client.js';
+import { createContext, type EngineContext, pinApiVersion } from './client.js';
 import { ConnectionConfigError, type Endpoint, resolveEndpoint } from './connection.js';
 import { EngineError } from './errors.js';
 import { type EngineInfo, type EngineVersion, engineInfo, engineVersion } from './system.js';
@@ -50,21 +50,21 @@ export function chooseEndpoint(selection: EngineSelection = {}, env = process.en
   }
 }
 
+/** The doctor's diagnosis: what the app connects with (connectToEngine), and the engine's information. */
 export async function diagnose(selection: EngineSelection = {}, env = process.env): Promise<Diagnosis> {
-  let endpoint: Endpoint | undefined;
+  const connection = await connectToEngine(selection, env);
+  if (!connection.ok) return connection;
+  const { endpoint, context } = connection;
   try {
-    endpoint = chooseEndpoint(selection, env);
-    const context = createContext(endpoint);
-    const apiVersion = await negotiate(context);
-    const [version, info] = await Promise.all([engineVersion(context), engineInfo(context)]);
-    return { ok: true, endpoint, apiVersion, version, info, context };
+    const info = await engineInfo(context);
+    return { ...connection, info };
   } catch (error) {
     return { ok: false, endpoint, error: asEngineError(error) };
   }
 }
 
 export type Connection =
-  | { ok: true; endpoint: Endpoint; version: EngineVersion; context: EngineContext }
+  | { ok: true; endpoint: Endpoint; apiVersion: string; version: EngineVersion; context: EngineContext }
   | { ok: false; endpoint?: Endpoint; error: EngineError };
 
 /**
@@ -81,8 +81,8 @@ export async function connectToEngine(
     endpoint = chooseEndpoint(selection, env);
     const context = createContext(endpoint);
     const version = await engineVersion(context);
-    pinApiVersion(context, version.apiVersion);
-    return { ok: true, endpoint, version, context };
+    const apiVersion = pinApiVersion(context, version.apiVersion);
+    return { ok: true, endpoint, apiVersion, version, context };
   } catch (error) {
     return { ok: false, endpoint, error: asEngineError(error) };
   }

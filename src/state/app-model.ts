@@ -116,9 +116,7 @@ export class AppModel {
 
   /** Lets go of the engine `attach` took: its event stream closed, its stores disposed. */
   private detach(): void {
-    this.subscription?.close();
-    this.containers?.dispose();
-    this.images?.dispose();
+    this.closeEngine();
     this.subscription = undefined;
     this.containers = undefined;
     this.images = undefined;
@@ -154,6 +152,11 @@ export class AppModel {
   dispose() {
     this.disposed = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.closeEngine();
+  }
+
+  /** Closes the event stream and disposes the stores; what they hold stays readable. */
+  private closeEngine(): void {
     this.subscription?.close();
     this.containers?.dispose();
     this.images?.dispose();
