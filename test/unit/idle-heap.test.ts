@@ -21,7 +21,10 @@ let modulePath: string;
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'berth-idle-heap-'));
   modulePath = path.join(dir, 'idle-heap.mjs');
-  writeFileSync(modulePath, transformSync(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm' }).code);
+  writeFileSync(
+    modulePath,
+    transformSync(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm' }).code,
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
