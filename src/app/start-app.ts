@@ -47,6 +47,9 @@ export async function startApp(options: AppOptions): Promise<number> {
     options.onReady?.();
   });
   void model.start();
+  // One turn of the event loop before the UI's modules load (~25 ms of synchronous work): the
+  // sockets' connects complete and the requests go out now, not after the UI has loaded.
+  await new Promise((resolve) => setImmediate(resolve));
   try {
     const { runApp } = await import('./run-app.js');
     return await runApp(options, model);
