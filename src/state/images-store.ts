@@ -3,6 +3,7 @@
  * short quiet period (a build or prune sends many).
  */
 import type { Engine, EngineEvent, ImageSummary } from '../engine/engine.js';
+import { compareNames } from './compare-names.js';
 import { Store } from './store.js';
 
 export interface ImagesState {
@@ -43,6 +44,6 @@ export function sortImages(images: readonly ImageSummary[]): ImageSummary[] {
   return [...images].sort((a, b) => {
     if (a.dangling !== b.dangling) return a.dangling ? 1 : -1;
     if (a.dangling) return b.created - a.created;
-    return (a.repoTags[0] ?? '').localeCompare(b.repoTags[0] ?? '');
+    return compareNames(a.repoTags[0] ?? '', b.repoTags[0] ?? '');
   });
 }

@@ -1,5 +1,6 @@
 /** Pure views of the state: what each list shows, in which order. Unit-tested. */
 import type { ContainerState, ImageSummary } from '../engine/engine.js';
+import { compareNames } from './compare-names.js';
 import type { ContainerEntry } from './containers-store.js';
 
 export type ContainerRow =
@@ -40,7 +41,7 @@ export function isShownByDefault(c: ContainerEntry): boolean {
 }
 
 function byStateThenName(a: ContainerEntry, b: ContainerEntry): number {
-  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || a.name.localeCompare(b.name);
+  return STATE_ORDER[a.state] - STATE_ORDER[b.state] || compareNames(a.name, b.name);
 }
 
 /**
@@ -68,7 +69,7 @@ export function containerRows(all: Iterable<ContainerEntry>, view: ContainerView
     rows.push({ kind: 'group', key: 'group:', project: '', count: standalone.length });
     rows.push(...toRows(standalone));
   }
-  for (const project of [...groups.keys()].sort()) {
+  for (const project of [...groups.keys()].sort(compareNames)) {
     const list = groups.get(project)!;
     rows.push({ kind: 'group', key: `group:${project}`, project, count: list.length });
     rows.push(...toRows(list));
