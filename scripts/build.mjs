@@ -44,6 +44,30 @@ const lazyFunctionModules = {
   },
 };
 
+// Node built-ins that dependencies load at start-up though only some sessions use them:
+// docker-modem loads `https` (with `tls` and `crypto`, ~22 ms) for any engine, commander and
+// terminal-size load `child_process` (~11 ms), signal-exit `assert`, dockerode `zlib` (builds).
+// Each is given a stand-in that loads it on first use (src/launch/lazy-module.ts); a start
+// against a local socket loads none of them (test/unit/lazy-builtins.test.ts).
+const LAZY_BUILTINS = ['https', 'child_process', 'crypto', 'zlib', 'assert'];
+const lazyModuleSource = path.resolve('src/launch/lazy-module.ts');
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin'
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(lazyModuleSource)}).lazyModule(() => require("node:${args.path}"));`,
+      resolveDir: path.dirname(lazyModuleSource),
+      loader: 'js',
+    }));
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 const [entry, outdir = 'dist'] = process.argv.slice(2);
@@ -104,7 +128,7 @@ const shared = {
     'process.env.DEV': '"false"',
     'process.env.NODE_ENV': '"production"',
   },
-  plugins: [lazyFunctionModules, inkWithoutDevtools, oneStringWidth],
+  plugins: [lazyFunctionModules, inkWithoutDevtools, oneStringWidth, lazyBuiltins],
   metafile: true,
   // A CommonJS bundle has no import.meta; the bundled uses of it are in paths berth never takes
   // (yoga's file location for a wasm it has inline, Ink's package.json under DEV=true).

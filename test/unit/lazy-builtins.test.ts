@@ -1,0 +1,102 @@
+/**
+ * Built-ins loaded on first use (src/launch/lazy-module.ts, the `lazy-builtins` plugin of
+ * scripts/build.mjs): the stand-in behaves as the module in each way the bundle uses one, and a
+ * berth that talks to the engine over its socket never loads `https`, `tls`, `child_process`,
+ * `crypto`, `zlib` or `assert`.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, inject, it } from 'vitest';
+import { lazyModule } from '../../src/launch/lazy-module.js';
+
+const run = promisify(execFile);
+
+function counted<T extends object>(real: T) {
+  const loads = { count: 0 };
+  const module = lazyModule(() => {
+    loads.count++;
+    return real;
+  });
+  return { loads, module };
+}
+
+describe('lazyModule', () => {
+  it('loads the module once, on the first property read', () => {
+    const { loads, module } = counted({ answer: () => 42, name: 'real' });
+    expect(loads.count).toBe(0);
+    expect(module.answer()).toBe(42);
+    expect(module.name).toBe('real');
+    expect('answer' in module).toBe(true);
+    expect(loads.count).toBe(1);
+  });
+
+  it('calls through when the module is a function (assert)', () => {
+    const real = Object.assign((value: unknown) => `called with ${value}`, { equal: () => 'equal' });
+    const { loads, module } = counted(real);
+    expect((module as unknown as (v: unknown) => string)(1)).toBe('called with 1');
+    expect(module.equal()).toBe('equal');
+    expect(loads.count).toBe(1);
+  });
+
+  it('works as an ES-module namespace made the way esbuild makes one, loading on use', () => {
+    const { loads, module } = counted({ createHash: (text: string) => `hash of ${text}` });
+    // esbuild's __toESM(mod, 1): an object on mod's prototype, with mod's own keys copied.
+    const namespace = Object.create(Object.getPrototypeOf(module));
+    for (const key of Object.getOwnPropertyNames(module)) {
+      Object.defineProperty(namespace, key, { get: () => (module as Record<string, unknown>)[key] });
+    }
+    Object.defineProperty(namespace, 'default', { value: module });
+    expect(loads.count).toBe(0);
+    expect(namespace.createHash('x')).toBe('hash of x');
+    expect(namespace.default.createHash('y')).toBe('hash of y');
+    expect(loads.count).toBe(1);
+  });
+
+  it('serves as a prototype whose users set their own properties (docker-modem)', () => {
+    const real = { request: () => 'real request', Agent: class Agent {} };
+    const { module } = counted(real);
+    // docker-modem: `h.prototype = https; h = new h();` then `h.request = …`.
+    const wrapped = Object.create(module) as Record<string, unknown>;
+    wrapped.request = () => 'wrapped request';
+    expect((wrapped.request as () => string)()).toBe('wrapped request');
+    expect(real.request()).toBe('real request');
+    expect(wrapped.Agent).toBe(real.Agent);
+  });
+
+  it('reports the real own keys once loaded', () => {
+    const { module } = counted({ a: 1, b: 2 });
+    expect(Object.keys(module)).toEqual([]);
+    expect(module.a).toBe(1);
+    expect(Object.keys(module)).toEqual(['a', 'b']);
+  });
+});
+
+describe('the bundle', () => {
+  it('asks the engine for its version and info without loading https, tls, child_process, crypto, zlib or assert', async () => {
+    const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
+    const script = `
+      const { main } = require(${JSON.stringify(bundle)});
+      main(['node', 'berth', 'doctor']).then((code) => {
+        const watched = /^NativeModule (https|tls|child_process|crypto|zlib|assert)$/;
+        console.log(JSON.stringify({ code, loaded: process.moduleLoadList.filter((m) => watched.test(m)) }));
+      });
+    `;
+    // Node itself loads crypto at boot to read NODE_EXTRA_CA_CERTS (set on some machines).
+    const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+    // A file, not `node -e`: evaluating -e loads crypto.
+    const dir = mkdtempSync(path.join(tmpdir(), 'berth-lazy-builtins-'));
+    const file = path.join(dir, 'doctor.cjs');
+    writeFileSync(file, script);
+    const { stdout } = await run(process.execPath, [file], {
+      env: { ...env, DOCKER_HOST: inject('dockerHost') },
+    }).finally(() => rmSync(dir, { recursive: true, force: true }));
+    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}');
+    // doctor printed the engine's version: it really talked to the engine.
+    expect(stdout).toMatch(/Engine: +Docker Engine/);
+    expect(result).toEqual({ code: 0, loaded: [] });
+  });
+});
