@@ -208,6 +208,18 @@ export class LogsModel {
   /** Stops following and forgets the lines: the pane must not show one container's logs under another's name. */
   reset() {
     this.close();
+    // Already reset (the cursor moved on before the last row's stream opened): a new state
+    // would render the screen again for nothing, once per row the cursor runs through.
+    const state = this.store.get();
+    if (
+      this.buffer.length === 0 &&
+      state.containerId === undefined &&
+      !state.streaming &&
+      state.error === undefined &&
+      state.version === this.buffer.version
+    ) {
+      return;
+    }
     this.buffer.clear();
     this.store.set({ version: this.buffer.version, streaming: false });
   }
