@@ -55,7 +55,12 @@ describe("Ink's output stage, as patched", () => {
     try {
       expect(frame(30, 3, writes)).toBe(frame(30, 3, writes));
       expect(drawRow).not.toHaveBeenCalled();
-      const moved = frame(30, 3, [writes[0]!, [0, 1, '│  db      running'], [0, 2, '│▶ web     running'], writes[3]!]);
+      const moved = frame(30, 3, [
+        writes[0]!,
+        [0, 1, '│  db      running'],
+        [0, 2, '│▶ web     running'],
+        writes[3]!,
+      ]);
       expect(drawRow).toHaveBeenCalledTimes(2);
       expect(moved.split('\n')).toEqual([
         `${'│ header'.padEnd(20)}│`,
@@ -78,10 +83,11 @@ describe("Ink's output stage, as patched", () => {
     };
     for (let i = 0; i < 300; i++) {
       const width = 8 + random(3);
-      const writes = Array.from(
-        { length: 1 + random(5) },
-        (): [number, number, string] => [random(width), random(3), texts[random(texts.length)]!],
-      );
+      const writes = Array.from({ length: 1 + random(5) }, (): [number, number, string] => [
+        random(width),
+        random(3),
+        texts[random(texts.length)]!,
+      ]);
       const clip = random(2) === 0 ? { x1: random(3), x2: 4 + random(5) } : undefined;
       const drawn = frame(width, 3, writes, clip);
       const memo = new Output({ width: 1, height: 1 }) as unknown as { caches: { rows: unknown[] } };
