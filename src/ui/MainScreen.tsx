@@ -159,11 +159,12 @@ function scopesFor(focus: ScreenState['focus'], tab: DetailTab = 'logs'): Scope[
   return focus === 'containers' ? ['containers', 'lists', 'global'] : ['images', 'lists', 'global'];
 }
 
-/** The Logs tab's state while the buffer holds no lines of the selected container. */
+/** The Logs tab's state while the buffer holds no lines of the selected container to show. */
 const NO_LOGS: LogsState = Object.freeze({ version: -1, streaming: false });
 
 function logsFor(state: LogsState, containerId: string | undefined): LogsState {
-  return containerId !== undefined && state.containerId === containerId ? state : NO_LOGS;
+  // A stream just opened (`opening`) has nothing to show yet either: its lines come a few ms later.
+  return containerId !== undefined && state.containerId === containerId && !state.opening ? state : NO_LOGS;
 }
 
 export function MainScreen(props: MainScreenProps) {

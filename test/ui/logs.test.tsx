@@ -95,6 +95,8 @@ describe('the Logs tab', () => {
     // The selection moved and the old lines went in one frame: never beta's name over alpha's lines.
     expect(frames).not.toMatch(/alpha line/);
     expect(frames).toMatch(/Reading the logs of beta…/);
+    // beta's stream, once open, drew its lines: no "No output" frame before them.
+    expect(frames).not.toMatch(/No output from beta yet/);
     // The key's commit, and no second one as the Logs tab resets (its stream opens 80 ms later).
     const moved = commits.slice(rendered);
     expect(moved.filter((at) => at - moved[0]! < 20)).toHaveLength(1);
