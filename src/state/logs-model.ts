@@ -25,6 +25,12 @@ export interface LogsState {
   streaming: boolean;
   /** Why the stream stopped, when it failed. */
   error?: string;
+  /**
+   * Just opened: no line yet, no end, for less than `openingMs`. The Logs tab shows nothing new
+   * meanwhile ("Reading the logs of …"), so a stream whose lines come at once draws one frame
+   * (its lines), not two ("No output yet", then the lines).
+   */
+  opening?: boolean;
 }
 
 export interface LogsOpenOptions {
@@ -60,17 +66,20 @@ export class LogsModel {
   private flooding = false;
   private lastNotifyAt = 0;
   private opened: Opened | undefined;
+  private openingTimer: NodeJS.Timeout | undefined;
 
   /**
    * @param floodNotifyMs how often the UI is told during a flood. Each update draws a screen of
    *   lines never drawn before, and its cost (Ink tokenises and caches every new line) is what a
    *   flood costs in CPU and memory: at 30 updates a second berth grew past 170 MB over 2 million
    *   lines, at 5 about 145 MB, and nobody reads a flood line by line anyway.
+   * @param openingMs how long a new stream stays `opening` without a line or an end.
    */
   constructor(
     capacity = 10_000,
     private readonly notifyMs = 33,
     private readonly floodNotifyMs = 200,
+    private readonly openingMs = 250,
   ) {
     this.buffer = new LogBuffer(capacity);
   }
@@ -84,7 +93,8 @@ export class LogsModel {
     this.stopNotify();
     this.buffer.clear();
     this.opened = { engine, containerId, options };
-    this.store.set({ containerId, version: this.buffer.version, streaming: true });
+    this.store.set({ containerId, version: this.buffer.version, streaming: true, opening: true });
+    this.openingTimer = setTimeout(() => this.flushNotify(), this.openingMs);
     await this.read(this.opened, { tail: this.buffer.capacity });
   }
 
@@ -172,6 +182,13 @@ export class LogsModel {
 
   private scheduleNotify(lines: number) {
     this.unseenLines += lines;
+    // A new stream's first lines (usually the whole tail, in one batch) are shown at once: the
+    // Logs tab has shown none of them yet, and a frame 33 ms later is one more frame after a
+    // move, likelier to be drawing when the next key comes.
+    if (this.store.get().opening) {
+      this.flushNotify();
+      return;
+    }
     if (this.notifyTimer) return;
     // A line after a pause is shown at once, even right after a flood.
     const flood = this.flooding && Date.now() - this.lastNotifyAt < this.floodNotifyMs;
@@ -181,12 +198,20 @@ export class LogsModel {
   private flushNotify() {
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
+    this.stopOpening();
     this.flooding = this.unseenLines > FLOOD_LINES;
     this.unseenLines = 0;
     this.lastNotifyAt = Date.now();
     this.store.update((s) =>
-      s.version === this.buffer.version ? s : { ...s, version: this.buffer.version },
+      s.version === this.buffer.version && !s.opening
+        ? s
+        : { ...s, version: this.buffer.version, opening: false },
     );
+  }
+
+  private stopOpening() {
+    if (this.openingTimer) clearTimeout(this.openingTimer);
+    this.openingTimer = undefined;
   }
 
   /**
@@ -208,6 +233,18 @@ export class LogsModel {
   /** Stops following and forgets the lines: the pane must not show one container's logs under another's name. */
   reset() {
     this.close();
+    // Already reset (the cursor moved on before the last row's stream opened): a new state
+    // would render the screen again for nothing, once per row the cursor runs through.
+    const state = this.store.get();
+    if (
+      this.buffer.length === 0 &&
+      state.containerId === undefined &&
+      !state.streaming &&
+      state.error === undefined &&
+      state.version === this.buffer.version
+    ) {
+      return;
+    }
     this.buffer.clear();
     this.store.set({ version: this.buffer.version, streaming: false });
   }
@@ -222,6 +259,7 @@ export class LogsModel {
   private stopNotify() {
     if (this.notifyTimer) clearTimeout(this.notifyTimer);
     this.notifyTimer = undefined;
+    this.stopOpening();
     this.flooding = false;
     this.unseenLines = 0;
   }

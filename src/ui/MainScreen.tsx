@@ -4,7 +4,7 @@
  * open dialog (if any) takes every key while it is open.
  */
 import { Box, Text, useApp } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
 import type { Action, Scope } from '../keys/actions.js';
 import { isActionAllowed } from '../keys/actions.js';
 import type { Keymap } from '../keys/bindings.js';
@@ -14,7 +14,7 @@ import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
 import type { ImagesState } from '../state/images-store.js';
-import type { LogsModel } from '../state/logs-model.js';
+import type { LogsModel, LogsState } from '../state/logs-model.js';
 import { type ContainerRow, containerRows, countContainers, filterImages } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { SessionKeys } from '../terminal/session-keys.js';
@@ -159,6 +159,14 @@ function scopesFor(focus: ScreenState['focus'], tab: DetailTab = 'logs'): Scope[
   return focus === 'containers' ? ['containers', 'lists', 'global'] : ['images', 'lists', 'global'];
 }
 
+/** The Logs tab's state while the buffer holds no lines of the selected container to show. */
+const NO_LOGS: LogsState = Object.freeze({ version: -1, streaming: false });
+
+function logsFor(state: LogsState, containerId: string | undefined): LogsState {
+  // A stream just opened (`opening`) has nothing to show yet either: its lines come a few ms later.
+  return containerId !== undefined && state.containerId === containerId && !state.opening ? state : NO_LOGS;
+}
+
 export function MainScreen(props: MainScreenProps) {
   const { model, actions, logs, keymap, theme, size } = props;
   const { exit } = useApp();
@@ -176,7 +184,6 @@ export function MainScreen(props: MainScreenProps) {
   const containersState = useStore(model.containers!.store);
   const imagesState = useStore(model.images!.store);
   const status = useStore(model.status.store);
-  const logsState = useStore(logs.store);
   const connection = useStore(model.connection);
   const generation = useStore(model.engineGeneration);
   const sessions = props.sessions;
@@ -203,6 +210,11 @@ export function MainScreen(props: MainScreenProps) {
   // A stopped container is read to its end, not followed; timestamps are asked for only while shown.
   const followedId = selectedContainer?.id;
   const followedRunning = selectedContainer?.state === 'running';
+  // The logs as they concern the selected container: another container's (the buffer still holds
+  // the last selection's lines until the effect below resets it) are NO_LOGS, so the key's own
+  // frame shows none of them, and the reset, which then changes nothing on screen, renders
+  // nothing: the same snapshot. It rendered the screen a second time on every move.
+  const logsState = useSyncExternalStore(logs.store.subscribe, () => logsFor(logs.store.get(), followedId));
   const logsShownFor = useRef(followedId);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` (a reconnect) and `followedRunning` (a start) must reopen the stream
   useEffect(() => {

@@ -1,11 +1,13 @@
 /**
  * The Logs tab's keys against the fake engine, drawn in a sized xterm: the scroll pause belongs
- * to one container's logs, and Ctrl-S saves what is shown. What the engine is asked for (follow,
+ * to one container's logs, Ctrl-S saves what is shown, and a move shows none of the last
+ * container's lines. What the engine is asked for (follow,
  * timestamps) is proven against the private dockerd in test/state/logs-model.test.ts.
  */
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Profiler, type ReactElement } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LogLine } from '../../src/engine/logs.js';
 import { appElement, startedModel } from '../support/app-under-test.js';
@@ -27,7 +29,7 @@ function lines(prefix: string, count: number): LogLine[] {
   }));
 }
 
-async function open() {
+async function open(wrap: (app: ReactElement) => ReactElement = (app) => app) {
   const alpha = fakeContainer({ name: 'alpha' });
   const beta = fakeContainer({ name: 'beta' });
   const engine = createFakeEngine({
@@ -37,7 +39,7 @@ async function open() {
   const model = await startedModel(engine);
   const logsDirectory = await mkdtemp(path.join(os.tmpdir(), 'berth-logs-ui-'));
   dirs.push(logsDirectory);
-  const screen = renderToScreen(appElement(model, { logsDirectory }), { cols: 160, rows: 45 });
+  const screen = renderToScreen(wrap(appElement(model, { logsDirectory })), { cols: 160, rows: 45 });
   rendered.push(screen);
   return { screen, logsDirectory };
 }
@@ -73,5 +75,30 @@ describe('the Logs tab', () => {
     );
     expect(plain!.at(-2)).toBe('alpha line 200');
     expect(stamped!.at(-2)).toBe('2026-11-28T10:00:19.000000001Z alpha line 200');
+  });
+
+  test("a move shows none of the last container's lines, from the key's own frame on, and renders once", async () => {
+    const commits: number[] = [];
+    const { screen } = await open((app) => (
+      <Profiler id="app" onRender={() => commits.push(performance.now())}>
+        {app}
+      </Profiler>
+    ));
+    await screen.waitFor(/alpha line 200/);
+    await screen.waitForStable(100);
+    const drawn = screen.rawOutput().length;
+    const rendered = commits.length;
+    screen.press('j');
+    await screen.waitFor(/▶ beta/);
+    await screen.waitFor(/beta line 200/);
+    const frames = screen.rawOutput().slice(drawn);
+    // The selection moved and the old lines went in one frame: never beta's name over alpha's lines.
+    expect(frames).not.toMatch(/alpha line/);
+    expect(frames).toMatch(/Reading the logs of beta…/);
+    // beta's stream, once open, drew its lines: no "No output" frame before them.
+    expect(frames).not.toMatch(/No output from beta yet/);
+    // The key's commit, and no second one as the Logs tab resets (its stream opens 80 ms later).
+    const moved = commits.slice(rendered);
+    expect(moved.filter((at) => at - moved[0]! < 20)).toHaveLength(1);
   });
 });

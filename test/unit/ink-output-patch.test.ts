@@ -1,10 +1,10 @@
 /**
  * berth patches Ink's output stage (patches/ink+6.8.0.patch, applied by `npm ci` through
- * patch-package): caches that outlive a frame, rows reused when their cells did not change, and
+ * patch-package): caches that outlive a frame, rows reused when their writes did not change, and
  * lines that fit their clip left whole. These tests hold the patch to Ink's own results: the
  * same screen, frame after frame, and caches that stay bounded.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 // Not among Ink's exports: imported by path, as the patch is about this very file.
 import Output from '../../node_modules/ink/build/output.js';
 
@@ -41,6 +41,69 @@ describe("Ink's output stage, as patched", () => {
     expect(changed.split('\n')[0]).toBe('top row');
     // And back: the memo of the previous frame's row is not the answer for this one.
     expect(frame(20, 3, writes)).toBe(first);
+  });
+
+  it("draws only the rows whose writes differ from the last frame's", () => {
+    const writes: [number, number, string][] = [
+      [0, 0, '│ header'],
+      [0, 1, '│▶ db      running'],
+      [0, 2, '│  web     running'],
+      [20, 0, '│\n│\n│'],
+    ];
+    frame(30, 3, writes);
+    const drawRow = vi.spyOn(Output.prototype as unknown as { drawRow: () => string }, 'drawRow');
+    try {
+      expect(frame(30, 3, writes)).toBe(frame(30, 3, writes));
+      expect(drawRow).not.toHaveBeenCalled();
+      const moved = frame(30, 3, [
+        writes[0]!,
+        [0, 1, '│  db      running'],
+        [0, 2, '│▶ web     running'],
+        writes[3]!,
+      ]);
+      expect(drawRow).toHaveBeenCalledTimes(2);
+      expect(moved.split('\n')).toEqual([
+        `${'│ header'.padEnd(20)}│`,
+        `${'│  db      running'.padEnd(20)}│`,
+        `${'│▶ web     running'.padEnd(20)}│`,
+      ]);
+    } finally {
+      drawRow.mockRestore();
+    }
+  });
+
+  it("gives, frame after frame, what a frame drawn without the last frame's rows gives", () => {
+    // Random frames over a few lines, wide and styled characters, overlapping writes, clips and
+    // a change of width: each frame is compared with the same frame drawn with the memo emptied.
+    const texts = ['abc', '日本', '\x1b[31mred\x1b[39m', 'x日y', '│\n│', 'long line of text', ''];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      const width = 8 + random(3);
+      const writes = Array.from({ length: 1 + random(5) }, (): [number, number, string] => [
+        random(width),
+        random(3),
+        texts[random(texts.length)]!,
+      ]);
+      const clip = random(2) === 0 ? { x1: random(3), x2: 4 + random(5) } : undefined;
+      const drawn = frame(width, 3, writes, clip);
+      const memo = new Output({ width: 1, height: 1 }) as unknown as { caches: { rows: unknown[] } };
+      memo.caches.rows = [];
+      expect(drawn).toBe(frame(width, 3, writes, clip));
+    }
+  });
+
+  it('a later write over a wide character leaves no half of it', () => {
+    expect(
+      frame(6, 1, [
+        [0, 0, '日本語'],
+        [1, 0, 'ab'],
+      ]),
+    ).toBe('日ab語');
+    expect(frame(6, 1, [[0, 0, 'x日y']])).toBe('x日y');
   });
 
   it('a row that lost its text is blank again', () => {

@@ -1,7 +1,8 @@
 /**
- * How often the Logs tab is told about new lines: soon after a line, but at a slower pace while
- * a flood arrives (each update draws a screen of new lines). The stream here is a stand-in that
- * hands lines over on demand; what the engine sends is tested in test/state/logs-model.test.ts.
+ * How often the Logs tab is told about new lines: a new stream's first ones at once, then soon
+ * after a line, but at a slower pace while a flood arrives (each update draws a screen of new
+ * lines). The stream here is a stand-in that hands lines over on demand; what the engine sends
+ * is tested in test/state/logs-model.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Engine } from '../../src/engine/engine.js';
@@ -50,6 +51,8 @@ describe('LogsModel updates', () => {
   test('a few lines are shown within notifyMs; a flood is shown every floodNotifyMs; a pause ends the flood', async () => {
     const logs = new LogsModel(1000, 30, 200);
     await logs.open(engine, 'c1', { follow: true, timestamps: false });
+    // The stream's first lines (a tail, usually in one batch) are shown at once.
+    expect(await delayOf(logs, 3)).toBe(0);
     expect(await delayOf(logs, 3)).toBe(30);
     expect(await delayOf(logs, 500)).toBe(30);
     // The last update carried a flood: the next waits longer, as long as lines keep coming.
@@ -62,6 +65,23 @@ describe('LogsModel updates', () => {
     // A line after a pause is shown at once, even when the last update was a flood.
     await vi.advanceTimersByTimeAsync(1000);
     expect(await delayOf(logs, 1)).toBe(30);
+    logs.reset();
+  });
+
+  test('a new stream is `opening` until its first lines, or until openingMs pass without one', async () => {
+    const logs = new LogsModel(1000, 30, 200, 250);
+    await logs.open(engine, 'c1', { follow: true, timestamps: false });
+    expect(logs.store.get()).toMatchObject({ containerId: 'c1', streaming: true, opening: true });
+    deliver(2);
+    expect(logs.store.get()).toMatchObject({ version: logs.buffer.version, opening: false });
+
+    await logs.open(engine, 'c2', { follow: true, timestamps: false });
+    expect(logs.store.get()).toMatchObject({ containerId: 'c2', opening: true });
+    await vi.advanceTimersByTimeAsync(249);
+    expect(logs.store.get().opening).toBe(true);
+    await vi.advanceTimersByTimeAsync(1);
+    // A silent container: the Logs tab can say so.
+    expect(logs.store.get()).toMatchObject({ containerId: 'c2', streaming: true, opening: false });
     logs.reset();
   });
 });

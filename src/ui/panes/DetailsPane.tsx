@@ -8,6 +8,7 @@ import type { Engine, EngineEvent, ImageSummary } from '../../engine/engine.js';
 import type { QueryState } from '../../state/container-query.js';
 import type { ContainerEntry } from '../../state/containers-store.js';
 import type { InsightModel } from '../../state/insight-model.js';
+import { LogBuffer } from '../../state/log-buffer.js';
 import type { LogsModel, LogsState } from '../../state/logs-model.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { TabbedPanel } from '../components/TabbedPanel.js';
@@ -58,6 +59,17 @@ export interface DetailsPaneProps {
 }
 
 const TITLES = DETAIL_TABS.map((t) => TAB_TITLES[t]);
+
+const NO_LINES = new LogBuffer(1);
+
+/**
+ * The lines the Logs tab shows: none while the logs are not the selected container's (MainScreen
+ * gives NO_LOGS then; the buffer may still hold the last selection's lines).
+ */
+function shownLines(props: DetailsPaneProps): LogBuffer {
+  const { container, logsState } = props;
+  return container !== undefined && logsState.containerId === container.id ? props.logs.buffer : NO_LINES;
+}
 
 function logFlags(view: LogViewState, logsState: LogsState, dropped: number): string {
   const flags = [
@@ -118,7 +130,7 @@ export function DetailsPane(props: DetailsPaneProps) {
   if (props.tab === 'logs' || !container) {
     props.tabExtent.maxScroll = 0;
     return panel(
-      logFlags(props.view, props.logsState, props.logs.buffer.dropped),
+      logFlags(props.view, props.logsState, shownLines(props).dropped),
       <LogsBody {...props} name={name} />,
     );
   }
@@ -126,20 +138,21 @@ export function DetailsPane(props: DetailsPaneProps) {
 }
 
 function LogsBody(props: DetailsPaneProps & { name: string }) {
-  const { container, logs, logsState, view, theme, name } = props;
+  const { container, logsState, view, theme, name } = props;
+  const buffer = shownLines(props);
   const searchLine = props.searching || props.search.query ? 1 : 0;
   const textHeight = Math.max(1, props.height - 3 - searchLine);
   const textWidth = Math.max(1, props.width - 2);
-  const window = computeLogWindow(logs.buffer, view, textWidth, textHeight);
+  const window = computeLogWindow(buffer, view, textWidth, textHeight);
   return (
     <>
       <Text color={theme.text.muted} wrap="truncate-end">
         {container
-          ? `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })} · ${logs.buffer.length} lines${logsState.error ? ` · ${logsState.error}` : ''}`
+          ? `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })} · ${buffer.length} lines${logsState.error ? ` · ${logsState.error}` : ''}`
           : ''}
       </Text>
       <LogsPane
-        buffer={logs.buffer}
+        buffer={buffer}
         version={logsState.version}
         view={view}
         window={window}

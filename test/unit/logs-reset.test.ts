@@ -1,0 +1,60 @@
+/**
+ * LogsModel.reset(), which the Logs tab calls whenever the selection changes: it forgets the last
+ * container's lines, and when there is nothing to forget it stores no new state (each new state
+ * renders the screen again).
+ */
+import { describe, expect, test } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import type { LogLineSink } from '../../src/engine/logs.js';
+import { LogsModel } from '../../src/state/logs-model.js';
+
+let sink: LogLineSink | undefined;
+const engine = {
+  streamLogLines: async (_id: string, _options: unknown, to: LogLineSink) => {
+    sink = to;
+    return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
+  },
+} as unknown as Engine;
+
+function deliver(text: string) {
+  const bytes = Buffer.from(text);
+  sink!.line('stdout', bytes, 0, bytes.length, 0, 0);
+  sink!.batch(1);
+}
+
+/** How many times the store told its listeners while `run` ran. */
+function notifications(logs: LogsModel, run: () => void): number {
+  let count = 0;
+  const unsubscribe = logs.store.subscribe(() => count++);
+  run();
+  unsubscribe();
+  return count;
+}
+
+describe('LogsModel.reset', () => {
+  test('forgets the lines and the container, and tells the UI', async () => {
+    const logs = new LogsModel(100, 0);
+    await logs.open(engine, 'web');
+    deliver('GET /');
+    expect(logs.buffer.length).toBe(1);
+    expect(notifications(logs, () => logs.reset())).toBe(1);
+    expect(logs.buffer.length).toBe(0);
+    expect(logs.store.get()).toEqual({ version: logs.buffer.version, streaming: false });
+  });
+
+  test('stores no new state when already reset', async () => {
+    const logs = new LogsModel(100, 0);
+    await logs.open(engine, 'web');
+    logs.reset();
+    const state = logs.store.get();
+    expect(notifications(logs, () => logs.reset())).toBe(0);
+    expect(logs.store.get()).toBe(state);
+  });
+
+  test('an opened stream with no lines yet is still reset (it was streaming)', async () => {
+    const logs = new LogsModel(100, 0);
+    await logs.open(engine, 'db');
+    expect(notifications(logs, () => logs.reset())).toBe(1);
+    expect(logs.store.get()).toEqual({ version: logs.buffer.version, streaming: false });
+  });
+});
