@@ -5,24 +5,13 @@
  * is tested in test/state/logs-model.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
-import type { LogLineSink } from '../../src/engine/logs.js';
 import { LogsModel } from '../../src/state/logs-model.js';
+import { standInLogEngine } from '../support/stand-in-log-engine.js';
 
-let sink: LogLineSink | undefined;
-const engine = {
-  streamLogLines: async (_id: string, _options: unknown, to: LogLineSink) => {
-    sink = to;
-    return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
-  },
-} as unknown as Engine;
+const { engine, deliver: deliverLines } = standInLogEngine();
 
 /** `count` lines arrive in one batch. */
-function deliver(count: number) {
-  const bytes = Buffer.from('a line');
-  for (let i = 0; i < count; i++) sink!.line('stdout', bytes, 0, bytes.length, 0, 0);
-  sink!.batch(count);
-}
+const deliver = (count: number) => deliverLines(Array.from({ length: count }, () => 'a line'));
 
 beforeEach(() => {
   vi.useFakeTimers();

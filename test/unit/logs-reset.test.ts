@@ -4,23 +4,11 @@
  * renders the screen again).
  */
 import { describe, expect, test } from 'vitest';
-import type { Engine } from '../../src/engine/engine.js';
-import type { LogLineSink } from '../../src/engine/logs.js';
 import { LogsModel } from '../../src/state/logs-model.js';
+import { standInLogEngine } from '../support/stand-in-log-engine.js';
 
-let sink: LogLineSink | undefined;
-const engine = {
-  streamLogLines: async (_id: string, _options: unknown, to: LogLineSink) => {
-    sink = to;
-    return { tty: false, done: new Promise<void>(() => undefined), stop: () => undefined };
-  },
-} as unknown as Engine;
-
-function deliver(text: string) {
-  const bytes = Buffer.from(text);
-  sink!.line('stdout', bytes, 0, bytes.length, 0, 0);
-  sink!.batch(1);
-}
+const { engine, deliver: deliverLines } = standInLogEngine();
+const deliver = (text: string) => deliverLines([text]);
 
 /** How many times the store told its listeners while `run` ran. */
 function notifications(logs: LogsModel, run: () => void): number {
