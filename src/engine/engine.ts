@@ -22,6 +22,8 @@ export interface Engine {
   readonly endpoint: Endpoint;
   ping(): Promise<void>;
   listContainers(options?: { all?: boolean; ids?: string[] }): Promise<containers.ContainerSummary[]>;
+  /** How many containers the engine has, in any state (from /info: far quicker than listing them). */
+  containerCount(): Promise<number>;
   inspectContainer(id: string): Promise<containers.ContainerDetails>;
   createContainer(spec: containers.ContainerSpec): Promise<string>;
   runContainer(spec: containers.ContainerSpec): Promise<string>;
@@ -91,6 +93,7 @@ export function createEngine(ctx: EngineContext): Engine {
   return {
     endpoint: ctx.endpoint,
     ping: () => system.ping(ctx),
+    containerCount: async () => (await system.engineInfo(ctx)).containers,
     listContainers: (o) => containers.listContainers(ctx, o),
     inspectContainer: (id) => containers.inspectContainer(ctx, id),
     createContainer: (spec) => containers.createContainer(ctx, spec),

@@ -14,6 +14,11 @@ export interface ContainerEntry extends ContainerSummary {
 export interface ContainersState {
   loaded: boolean;
   byId: ReadonlyMap<string, ContainerEntry>;
+  /**
+   * Set while `byId` holds only the running containers and the full list is on its way: how many
+   * containers the engine has in all, for the list's title.
+   */
+  partialTotal?: number;
 }
 
 /** Actions that do not change what the list shows: skip them instead of re-listing. */
@@ -44,13 +49,57 @@ export class ContainersStore {
     private readonly now: () => number = Date.now,
     /** How long events are gathered before one re-list; a burst of 200 creates costs one call. */
     private readonly batchMs = 20,
+    /** How long the full first listing may take before the running containers are asked first. */
+    private readonly quickAfterMs = 75,
   ) {}
 
-  /** The initial listing (all containers; the running-only view is a selector). */
+  /**
+   * The initial listing: all containers (the running-only view is a selector). Resolves as soon
+   * as the list can be shown. On a host with many stopped containers the engine takes a while over
+   * the full list (100–280 ms at 1,000), but lists the running ones and counts them all (/info) in
+   * 10–40 ms. So when the full list is not in after `quickAfterMs`, those two are asked too and
+   * shown first, with the count for the title (the default view shows only running containers);
+   * the full list replaces them. A host with few containers answers the full list before that,
+   * and is asked nothing more (asking at once cost 40 ms of the first frame at 5 containers: the
+   * engine's /info and berth's replies compete with the start-up for the 2 cores).
+   */
   async load(): Promise<void> {
-    const list = await this.engine.listContainers({ all: true });
+    let fullIn = false;
+    let timer: NodeJS.Timeout | undefined;
+    const full = this.engine.listContainers({ all: true }).then(
+      (list) => {
+        fullIn = true;
+        clearTimeout(timer);
+        this.store.set({ loaded: true, byId: this.entries(list) });
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        throw error;
+      },
+    );
+    // The full list may arrive after `load` has resolved: its failure is the event stream's to
+    // report (a reconnect reloads), not an unhandled rejection.
+    full.catch(() => undefined);
+    const runningFirst = (async () => {
+      await new Promise<void>((resolve) => {
+        // Then one turn more: a reply that came while start-up kept the thread busy is read in the
+        // poll phase, after the timers; without this the timer always won at start-up.
+        timer = setTimeout(() => setImmediate(resolve), this.quickAfterMs);
+      });
+      if (fullIn) return;
+      const [running, total] = await Promise.all([
+        this.engine.listContainers({ all: false }),
+        this.engine.containerCount(),
+      ]);
+      if (!fullIn) this.store.set({ loaded: true, byId: this.entries(running), partialTotal: total });
+    })();
+    // If the quick pair fails, the full list is what there is to wait for.
+    await Promise.race([full, runningFirst.catch(() => full)]);
+  }
+
+  private entries(list: readonly ContainerSummary[]): Map<string, ContainerEntry> {
     const readAt = this.now();
-    this.store.set({ loaded: true, byId: new Map(list.map((c) => [c.id, { ...c, statusReadAt: readAt }])) });
+    return new Map(list.map((c) => [c.id, { ...c, statusReadAt: readAt }]));
   }
 
   handleEvent(event: EngineEvent): void {
@@ -85,7 +134,7 @@ export class ContainersStore {
         }
         // Asked for but not listed: removed in the meantime.
         for (const id of ids) if (!seen.has(id)) byId.delete(id);
-        this.store.set({ loaded: true, byId });
+        this.store.set({ ...this.store.get(), loaded: true, byId });
       } catch {
         // The engine went away mid-refresh: keep the ids so the reconnect's reload covers them.
         for (const id of ids) this.dirty.add(id);

@@ -1,7 +1,7 @@
 /** Pure views of the state: what each list shows, in which order. Unit-tested. */
 import type { ContainerState, ImageSummary } from '../engine/engine.js';
 import { compareNames } from './compare-names.js';
-import type { ContainerEntry } from './containers-store.js';
+import type { ContainerEntry, ContainersState } from './containers-store.js';
 
 export type ContainerRow =
   | { kind: 'group'; key: string; project: string; count: number }
@@ -75,6 +75,14 @@ export function containerRows(all: Iterable<ContainerEntry>, view: ContainerView
     rows.push(...toRows(list));
   }
   return rows;
+}
+
+/** The list's counts; the engine's own total while only the running containers are listed. */
+export function containerCounts(state: ContainersState): { running: number; total: number } {
+  const counts = countContainers(state.byId.values());
+  return state.partialTotal === undefined
+    ? counts
+    : { ...counts, total: Math.max(counts.total, state.partialTotal) };
 }
 
 export function countContainers(all: Iterable<ContainerEntry>): { running: number; total: number } {

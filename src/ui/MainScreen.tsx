@@ -15,7 +15,7 @@ import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
 import type { ImagesState } from '../state/images-store.js';
 import type { LogsModel, LogsState } from '../state/logs-model.js';
-import { type ContainerRow, containerRows, countContainers, filterImages } from '../state/selectors.js';
+import { type ContainerRow, containerCounts, containerRows, filterImages } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { SessionKeys } from '../terminal/session-keys.js';
 import { type CommandContext, focusedAction, focusedCommand, runAction } from './commands.js';
@@ -366,7 +366,7 @@ export function MainScreen(props: MainScreenProps) {
   }, [activeEntry, paneCols, paneRows, sessions]);
 
   // Counted once per change of the containers or the list, not on every cursor move.
-  const counts = useMemo(() => countContainers(containersState.byId.values()), [containersState]);
+  const counts = useMemo(() => containerCounts(containersState), [containersState]);
   const shownCount = useMemo(() => rows.filter(isContainerRow).length, [rows]);
   const hintActions = state.focus === 'details' ? detailHints(state.lastList, state.tab) : HINTS[state.focus];
   const hint = keyHints(keymap, hintActions ?? [], model.readOnly);

@@ -11,14 +11,15 @@ import { EngineError } from '../../src/engine/errors.js';
 import { AppModel, type Connect } from '../../src/state/app-model.js';
 import { createFakeEngine, fakeContainer } from '../support/fake-engine.js';
 
-/** A fake engine that records when its lists were asked for and how many event streams are open. */
+/** A fake engine that records when its full list was asked for and how many event streams are open. */
 function watched(name: string) {
   const fake = createFakeEngine({ containers: [fakeContainer({ name })] });
   const record = { listed: 0, open: 0 };
   const engine: Engine = {
     ...fake,
     listContainers: (o) => {
-      record.listed++;
+      // The full listing, once per load (a load also asks for the running ones beside it).
+      if (o?.all && !o.ids) record.listed++;
       return fake.listContainers(o);
     },
     subscribeToEvents: (o) => {

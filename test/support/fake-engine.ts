@@ -109,6 +109,7 @@ export function createFakeEngine(
     ping: async () => undefined,
     listContainers: async (o) =>
       engine.containers.filter((c) => !o?.ids || o.ids.includes(c.id)).map((c) => ({ ...c })),
+    containerCount: async () => engine.containers.length,
     inspectContainer: async (id) => {
       const details = engine.details[id];
       if (!details) throw new Error('not in the fake');
