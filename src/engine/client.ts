@@ -26,17 +26,22 @@ function readIfSet(file: string | undefined): Buffer | undefined {
 }
 
 /**
- * Node's global agent's settings (keep-alive, last-used socket first, 5 s idle timeout), plus an
- * empty TLS server name: a local socket has none, and without it Node's agent tests the host
- * name against its IPv6 pattern on the first request, whose compile cost ~5 ms of the first frame.
+ * One agent for every client of a local socket, as Node's global agent was before (a start makes
+ * two clients, the early one and the negotiating one, and each retry makes more): its settings
+ * (keep-alive, last-used socket first, 5 s idle timeout), plus an empty TLS server name. A local
+ * socket has none, and without it Node's agent tests the host name against its IPv6 pattern on
+ * the first request, whose compile cost ~5 ms of the first frame.
  */
+let localAgent: Agent | undefined;
+
 function localSocketAgent(): Agent {
-  return new Agent({
+  localAgent ??= new Agent({
     keepAlive: true,
     scheduling: 'lifo',
     timeout: 5000,
     servername: '',
   } as ConstructorParameters<typeof Agent>[0]);
+  return localAgent;
 }
 
 export function dockerOptions(endpoint: Endpoint): Docker.DockerOptions {
