@@ -3,13 +3,24 @@
  * it, the cache is written once and taken by the next start, a rebuilt bundle never meets an old
  * cache, and nothing about the cache can stop berth from starting.
  */
+
+import { isAscii } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultCacheDir, loadBundle } from '../../src/launch/load-bundle.js';
+import { defaultCacheDir, loadBundle, readSource } from '../../src/launch/load-bundle.js';
 
 interface Exports {
   answer: () => number;
@@ -143,6 +154,31 @@ describe('loadBundle', () => {
     loaded.saveCodeCache();
     expect(loaded.cacheFile).toBeUndefined();
     expect(readdirSync(dir).sort()).toEqual(['app.cjs', 'helper.cjs']);
+  });
+});
+
+describe('readSource', () => {
+  it('reads ASCII and UTF-8 text alike', () => {
+    const ascii = path.join(dir, 'ascii.cjs');
+    const utf8 = path.join(dir, 'utf8.cjs');
+    writeFileSync(ascii, 'module.exports = "plain \\u2013 ascii";');
+    writeFileSync(utf8, 'module.exports = "caf\u00e9 \u2013 \u{1F433}"; // a comment \u2014 with a dash');
+    expect(readSource(ascii)).toBe('module.exports = "plain \\u2013 ascii";');
+    expect(readSource(utf8)).toBe(
+      'module.exports = "caf\u00e9 \u2013 \u{1F433}"; // a comment \u2014 with a dash',
+    );
+  });
+
+  it('runs a bundle with text outside ASCII as written', () => {
+    writeFileSync(bundle, 'module.exports = { answer: () => "\u2013 caf\u00e9 \u{1F433}" }; // \u2014');
+    expect(loadBundle<{ answer: () => string }>(bundle, { cacheDir }).exports.answer()).toBe(
+      '\u2013 caf\u00e9 \u{1F433}',
+    );
+  });
+
+  it('is given an all-ASCII bundle by the build (the fast read)', () => {
+    const built = readFileSync(fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url)));
+    expect(isAscii(built)).toBe(true);
   });
 });
 
