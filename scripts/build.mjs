@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { asciiOnly, memoizeToESM } from './bundle-text.mjs';
 
 // Modules the engine client loads at start-up but only some connections use: dockerode's
 // BuildKit session (gRPC and protobuf, about 100 ms; berth uses the classic builder) and
@@ -135,22 +136,6 @@ const shared = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
-/**
- * Leaves the bundle all ASCII, which the launcher reads ~6 ms faster (src/launch/load-bundle.ts,
- * readSource). esbuild writes strings, templates, regular expressions and names as ASCII (its
- * default charset), but copies the comments it keeps as they are: an en dash in one of them made
- * the whole 2 MB text UTF-16 in V8. What is left outside ASCII is written as \u escapes, which
- * mean the same character wherever else one could stand, and are plain text in a comment.
- */
-function asciiOnly(file) {
-  const text = readFileSync(file, 'utf8');
-  const ascii = text.replace(
-    /[^\x00-\x7f]/g,
-    (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-  if (ascii !== text) writeFileSync(file, ascii);
-}
-
 const outputs = [];
 if (entry) {
   const result = await build({
@@ -176,7 +161,6 @@ if (entry) {
     // at run time: the vm.Script the launcher compiles has none).
     supported: { 'dynamic-import': false },
   });
-  asciiOnly(path.join(outdir, 'berth.cjs'));
   const launcher = await build({
     ...shared,
     entryPoints: { launch: 'src/launch/launch.ts' },
@@ -186,6 +170,15 @@ if (entry) {
     plugins: [],
   });
   outputs.push(app, launcher);
+}
+
+// What esbuild has no option for (scripts/bundle-text.mjs): the JavaScript it wrote, made all ASCII
+// and with its CommonJS-import helper memoised.
+for (const file of outputs.flatMap((r) => Object.keys(r.metafile.outputs))) {
+  if (!/\.(c|m)?js$/.test(file)) continue;
+  const text = readFileSync(file, 'utf8');
+  const rewritten = memoizeToESM(asciiOnly(text));
+  if (rewritten !== text) writeFileSync(file, rewritten);
 }
 
 // Remove what is no longer part of this build (hashed chunk names, an older layout), so dist/
