@@ -47,10 +47,12 @@ const lazyFunctionModules = {
 
 // Node built-ins that dependencies load at start-up though only some sessions use them:
 // docker-modem loads `https` (with `tls` and `crypto`, ~22 ms) for any engine, commander and
-// terminal-size load `child_process` (~11 ms), signal-exit `assert`, dockerode `zlib` (builds).
+// terminal-size load `child_process` (~11 ms), dockerode `zlib` (builds), signal-exit `assert`
+// (patched since to need it only for a failed check), and berth's saving of logs and registry
+// logins `fs/promises` (~2 ms).
 // Each is given a stand-in that loads it on first use (src/launch/lazy-module.ts); a start
 // against a local socket loads none of them (test/unit/lazy-builtins.test.ts).
-const LAZY_BUILTINS = ['https', 'child_process', 'crypto', 'zlib', 'assert'];
+const LAZY_BUILTINS = ['https', 'child_process', 'crypto', 'zlib', 'assert', 'fs/promises'];
 const lazyModuleSource = path.resolve('src/launch/lazy-module.ts');
 const lazyBuiltins = {
   name: 'lazy-builtins',

@@ -5,13 +5,14 @@
  * `crypto`, `zlib` or `assert`.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { lazyModule } from '../../src/launch/lazy-module.js';
+import { startApp } from '../support/pty-app.js';
 
 const run = promisify(execFile);
 
@@ -98,5 +99,41 @@ describe('the bundle', () => {
     // doctor printed the engine's version: it really talked to the engine.
     expect(stdout).toMatch(/Engine: +Docker Engine/);
     expect(result).toEqual({ code: 0, loaded: [] });
+  });
+
+  it('draws the container list without loading https, tls, child_process, crypto, zlib, assert or fs/promises', async () => {
+    const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
+    const dir = mkdtempSync(path.join(tmpdir(), 'berth-lazy-builtins-'));
+    const report = path.join(dir, 'loaded.json');
+    const file = path.join(dir, 'berth.cjs');
+    // What is loaded when the first whole screen is written (the list), and nothing later.
+    writeFileSync(
+      file,
+      `const { writeFileSync } = require('node:fs');
+      const write = process.stdout.write.bind(process.stdout);
+      let reported = false;
+      process.stdout.write = (chunk, ...rest) => {
+        if (!reported && String(chunk).includes('Containers (')) {
+          reported = true;
+          const watched = /^NativeModule (https|tls|child_process|crypto|zlib|assert|fs\\/promises)$/;
+          writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList.filter((m) => watched.test(m))));
+        }
+        return write(chunk, ...rest);
+      };
+      require(${JSON.stringify(bundle)}).main(['node', 'berth']).then((code) => process.exit(code));`,
+    );
+    try {
+      const app = startApp({
+        command: process.execPath,
+        args: [file],
+        env: { DOCKER_HOST: inject('dockerHost'), NODE_EXTRA_CA_CERTS: undefined, XDG_CONFIG_HOME: dir },
+      });
+      await app.waitFor(/Containers \(/);
+      app.press('q');
+      expect((await app.exited).exitCode).toBe(0);
+      expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
