@@ -50,7 +50,7 @@ export class ContainersStore {
     /** How long events are gathered before one re-list; a burst of 200 creates costs one call. */
     private readonly batchMs = 20,
     /** How long the full first listing may take before the running containers are asked first. */
-    private readonly quickAfterMs = 75,
+    private readonly quickAfterMs = 45,
   ) {}
 
   /**
@@ -61,7 +61,9 @@ export class ContainersStore {
    * shown first, with the count for the title (the default view shows only running containers);
    * the full list replaces them. A host with few containers answers the full list before that,
    * and is asked nothing more (asking at once cost 40 ms of the first frame at 5 containers: the
-   * engine's /info and berth's replies compete with the start-up for the 2 cores).
+   * engine's /info and berth's replies compete with the start-up for the 2 cores). 45 ms: at start
+   * the timer can fire only once the UI's modules have loaded, by when 5 containers' list is in;
+   * A/B at 1,000 against 75 ms: 313 → 262 ms, and at 5 no quick pair was asked in 6 starts.
    */
   async load(): Promise<void> {
     let fullIn = false;
