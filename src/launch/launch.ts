@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { main } from '../cli.js';
 import { quietIdleHeap } from './idle-heap.js';
 import { defaultCacheDir, loadBundle } from './load-bundle.js';
+import { quickYoungHeapGrowth } from './young-heap.js';
 
 /** How long after the first drawn list the compiled code is saved: by then the start is over. */
 const SAVE_AFTER_READY_MS = 1000;
@@ -13,6 +14,7 @@ const SAVE_AFTER_READY_MS = 1000;
 export async function launch(argv: string[]): Promise<number> {
   // Before the bundle loads: loading it is what first grows the heap.
   quietIdleHeap();
+  quickYoungHeapGrowth();
   const bundlePath = fileURLToPath(new URL('./berth.cjs', import.meta.url));
   const bundle = loadBundle<{ main: typeof main }>(bundlePath, { cacheDir: defaultCacheDir() });
   return bundle.exports.main(argv, {
