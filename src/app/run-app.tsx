@@ -107,6 +107,7 @@ export async function runApp(options: AppOptions, model: AppModel): Promise<numb
       sessions={sessions}
       painter={painter}
       statsColumn={config.containerStatsColumn}
+      containersFirst
     />,
     { stdout, exitOnCtrlC: false, patchConsole: false },
   );

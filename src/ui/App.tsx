@@ -32,6 +32,8 @@ export interface AppProps {
   statsColumn?: boolean;
   /** Draws a focused terminal pane's changes ahead of Ink (the real terminal only; not in tests). */
   painter?: TerminalPainter;
+  /** The main screen's first frame draws the container list alone (MainScreenProps). */
+  containersFirst?: boolean;
 }
 
 /**
