@@ -11,6 +11,12 @@ import { createEngine } from '../engine/engine.js';
 import { berthCacheDir } from '../launch/load-bundle.js';
 import { AppModel } from '../state/app-model.js';
 import { recallApiVersion, rememberApiVersion } from './api-versions.js';
+import {
+  MANY_CONTAINERS,
+  onceFullyListed,
+  recallContainerCount,
+  rememberContainerCount,
+} from './container-counts.js';
 import type { AppOptions } from './run-app.js';
 
 export type { AppOptions };
@@ -26,8 +32,18 @@ export async function startApp(options: AppOptions): Promise<number> {
     // The event stream and the lists asked for at once, with the API version the last start
     // negotiated with this endpoint.
     early: () => {
-      const pinned = contextPinnedTo(options, (endpoint) => recallApiVersion(cacheDir, endpoint.url));
-      return pinned && { engine: createEngine(pinned.context), apiVersion: pinned.apiVersion };
+      let lastCount: number | undefined;
+      const pinned = contextPinnedTo(options, (endpoint) => {
+        lastCount = recallContainerCount(cacheDir, endpoint.url);
+        return recallApiVersion(cacheDir, endpoint.url);
+      });
+      return (
+        pinned && {
+          engine: createEngine(pinned.context),
+          apiVersion: pinned.apiVersion,
+          manyContainers: (lastCount ?? 0) >= MANY_CONTAINERS,
+        }
+      );
     },
     connect: async () => {
       const d = await connectToEngine(options);
@@ -41,10 +57,18 @@ export async function startApp(options: AppOptions): Promise<number> {
       };
     },
   });
+  let stopWatchingCount: (() => void) | undefined;
   const stopWatchingReady = model.connection.subscribe(() => {
-    if (model.connection.get().state !== 'ready') return;
+    const connection = model.connection.get();
+    if (connection.state !== 'ready') return;
     stopWatchingReady();
     options.onReady?.();
+    // The host's size, for the next start's first listing.
+    if (model.containers) {
+      stopWatchingCount = onceFullyListed(model.containers.store, (count) =>
+        rememberContainerCount(cacheDir, connection.endpoint.url, count),
+      );
+    }
   });
   void model.start();
   // One turn of the event loop before the UI's modules load (~25 ms of synchronous work): the
@@ -55,5 +79,6 @@ export async function startApp(options: AppOptions): Promise<number> {
     return await runApp(options, model);
   } finally {
     stopWatchingReady();
+    stopWatchingCount?.();
   }
 }

@@ -22,7 +22,14 @@ export type Connect = () => Promise<
  * An engine to start with while `connect` is still asking: a client pinned to the API version the
  * last start negotiated with this endpoint, or undefined when there is none.
  */
-export type EarlyEngine = () => { engine: Engine; apiVersion: string } | undefined;
+export type EarlyEngine = () =>
+  | {
+      engine: Engine;
+      apiVersion: string;
+      /** The host had many containers last time: the running ones are asked for at once, beside the full list. */
+      manyContainers?: boolean;
+    }
+  | undefined;
 
 export interface AppModelOptions {
   connect: Connect;
@@ -63,7 +70,7 @@ export class AppModel {
     if (this.disposed) return;
     this.connection.set({ state: 'connecting' });
     const early = this.options.early?.();
-    const earlyLoad = early ? this.attach(early.engine) : undefined;
+    const earlyLoad = early ? this.attach(early.engine, early.manyContainers ? 0 : undefined) : undefined;
     const result = await this.options.connect();
     if (this.disposed) return;
     const keepEarly = early !== undefined && result.ok && result.apiVersion === early.apiVersion;
@@ -86,10 +93,13 @@ export class AppModel {
     this.engineGeneration.update((n) => n + 1);
   }
 
-  /** Takes `engine` as the app's: its stores, its event stream; resolves when the lists are read. */
-  private attach(engine: Engine): Promise<void> {
+  /**
+   * Takes `engine` as the app's: its stores, its event stream; resolves when the lists are read.
+   * `quickAfterMs`: ContainersStore's wait before it asks for the running containers first.
+   */
+  private attach(engine: Engine, quickAfterMs?: number): Promise<void> {
     this.engine = engine;
-    this.containers = new ContainersStore(engine);
+    this.containers = new ContainersStore(engine, undefined, undefined, quickAfterMs);
     this.images = new ImagesStore(engine);
     this.subscription = engine.subscribeToEvents({
       onEvent: (event) => {

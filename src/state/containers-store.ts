@@ -49,7 +49,10 @@ export class ContainersStore {
     private readonly now: () => number = Date.now,
     /** How long events are gathered before one re-list; a burst of 200 creates costs one call. */
     private readonly batchMs = 20,
-    /** How long the full first listing may take before the running containers are asked first. */
+    /**
+     * How long the full first listing may take before the running containers are asked first;
+     * 0 asks for them at once, beside it (a host known to have many: app/container-counts.ts).
+     */
     private readonly quickAfterMs = 45,
   ) {}
 
@@ -83,12 +86,14 @@ export class ContainersStore {
     // report (a reconnect reloads), not an unhandled rejection.
     full.catch(() => undefined);
     const runningFirst = (async () => {
-      await new Promise<void>((resolve) => {
-        // Then one turn more: a reply that came while start-up kept the thread busy is read in the
-        // poll phase, after the timers; without this the timer always won at start-up.
-        timer = setTimeout(() => setImmediate(resolve), this.quickAfterMs);
-      });
-      if (fullIn) return;
+      if (this.quickAfterMs > 0) {
+        await new Promise<void>((resolve) => {
+          // Then one turn more: a reply that came while start-up kept the thread busy is read in
+          // the poll phase, after the timers; without this the timer always won at start-up.
+          timer = setTimeout(() => setImmediate(resolve), this.quickAfterMs);
+        });
+        if (fullIn) return;
+      }
       const [running, total] = await Promise.all([
         this.engine.listContainers({ all: false }),
         this.engine.containerCount(),

@@ -107,6 +107,37 @@ describe('AppModel with an early engine', () => {
     model.dispose();
   });
 
+  it('on a host that had many containers, asks the early engine for the running ones at once too', async () => {
+    const asked: string[] = [];
+    const early = watched('from-early');
+    const engine: Engine = {
+      ...early.engine,
+      listContainers: (o) => {
+        asked.push(o?.all ? 'all' : 'running');
+        return early.engine.listContainers(o);
+      },
+    };
+    const held = heldConnect({ ok: true, engine: watched('late').engine, apiVersion: '1.41' });
+    const model = new AppModel({
+      connect: held.connect,
+      early: () => ({ engine, apiVersion: '1.41', manyContainers: true }),
+    });
+    const started = model.start();
+    expect(asked).toEqual(['all', 'running']);
+    held.release();
+    await started;
+    model.dispose();
+
+    asked.length = 0;
+    const usual = new AppModel({
+      connect: heldConnect({ ok: true, engine: watched('late').engine, apiVersion: '1.41' }).connect,
+      early: () => ({ engine, apiVersion: '1.41' }),
+    });
+    void usual.start();
+    expect(asked).toEqual(['all']);
+    usual.dispose();
+  });
+
   it('without an early engine, asks for the lists only after connect answers, as before', async () => {
     const late = watched('from-connect');
     const held = heldConnect({ ok: true, engine: late.engine, apiVersion: '1.41' });

@@ -70,6 +70,48 @@ describe('the first listing', () => {
     store.dispose();
   });
 
+  it('on a host known to have many, asks for the running containers and the count at once', async () => {
+    const { engine, release } = gated('full');
+    const asked: string[] = [];
+    const recorded: Engine = {
+      ...engine,
+      listContainers: (options) => {
+        asked.push(options?.all ? 'all' : 'running');
+        return engine.listContainers(options);
+      },
+      containerCount: () => {
+        asked.push('count');
+        return engine.containerCount();
+      },
+    };
+    const atOnce = new ContainersStore(recorded, undefined, undefined, 0);
+    const loading = atOnce.load();
+    // Asked in the same turn as the full list, not after a wait.
+    expect(asked).toEqual(['all', 'running', 'count']);
+    await loading;
+    expect(names(atOnce.store.get())).toContain(runningName);
+    expect(atOnce.store.get().partialTotal).toBeGreaterThanOrEqual(2);
+    release();
+    await expect.poll(() => names(atOnce.store.get())).toContain(stoppedName);
+    atOnce.dispose();
+
+    // The usual store waits before asking.
+    const { engine: heldAgain, release: releaseAgain } = gated('full');
+    asked.length = 0;
+    const waiting = new ContainersStore({
+      ...recorded,
+      listContainers: (o) => {
+        asked.push(o?.all ? 'all' : 'running');
+        return heldAgain.listContainers(o);
+      },
+    });
+    const waited = waiting.load();
+    expect(asked).toEqual(['all']);
+    releaseAgain();
+    await waited;
+    waiting.dispose();
+  });
+
   it('shows nothing partial when the full list comes back first', async () => {
     const { engine, release } = gated('quick');
     const store = new ContainersStore(engine);
