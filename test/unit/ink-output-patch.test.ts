@@ -253,3 +253,15 @@ describe("the measures of a row's lines", () => {
     expect(output.caches.segments.size).toBeLessThanOrEqual(1000);
   });
 });
+
+describe('texts sanitised by Ink', () => {
+  it('keep their colours and lose cursor moves, the same the second time and after many others', async () => {
+    const { default: sanitizeAnsi } = await import('../../node_modules/ink/build/sanitize-ansi.js');
+    const text = '\x1b[31mred\x1b[39m\x1b[2Jcleared\x1b[1A up';
+    expect(sanitizeAnsi(text)).toBe('\x1b[31mred\x1b[39mcleared up');
+    expect(sanitizeAnsi(text)).toBe('\x1b[31mred\x1b[39mcleared up');
+    for (let i = 0; i < 5000; i++) sanitizeAnsi(`\x1b[32m${i}\x1b[39m\x1b[K`);
+    expect(sanitizeAnsi(text)).toBe('\x1b[31mred\x1b[39mcleared up');
+    expect(sanitizeAnsi('\x1b[32m4999\x1b[39m\x1b[K')).toBe('\x1b[32m4999\x1b[39m');
+  });
+});
