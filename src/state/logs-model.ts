@@ -74,12 +74,17 @@ export class LogsModel {
    *   flood costs in CPU and memory: at 30 updates a second berth grew past 170 MB over 2 million
    *   lines, at 5 about 145 MB, and nobody reads a flood line by line anyway.
    * @param openingMs how long a new stream stays `opening` without a line or an end.
+   * @param settleMs how long a new stream's first lines wait for the rest of the tail: the engine
+   *   sends it in a few chunks a few ms apart (the first line alone, then the others), and each
+   *   chunk shown at once was a frame of its own, the second one 33 ms later, when the next key
+   *   often comes.
    */
   constructor(
     capacity = 10_000,
     private readonly notifyMs = 33,
     private readonly floodNotifyMs = 200,
     private readonly openingMs = 250,
+    private readonly settleMs = 12,
   ) {
     this.buffer = new LogBuffer(capacity);
   }
@@ -182,11 +187,11 @@ export class LogsModel {
 
   private scheduleNotify(lines: number) {
     this.unseenLines += lines;
-    // A new stream's first lines (usually the whole tail, in one batch) are shown at once: the
+    // A new stream's first lines (the tail) are shown together, `settleMs` after the first: the
     // Logs tab has shown none of them yet, and a frame 33 ms later is one more frame after a
     // move, likelier to be drawing when the next key comes.
     if (this.store.get().opening) {
-      this.flushNotify();
+      this.notifyTimer ??= setTimeout(() => this.flushNotify(), this.settleMs);
       return;
     }
     if (this.notifyTimer) return;

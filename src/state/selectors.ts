@@ -111,11 +111,20 @@ export function moveSelection<T extends { key: string }>(
   delta: number | 'top' | 'bottom',
   selectable: (row: T) => boolean = () => true,
 ): string | undefined {
-  const keys = rows.filter(selectable).map((r) => r.key);
-  if (keys.length === 0) return undefined;
-  if (delta === 'top') return keys[0];
-  if (delta === 'bottom') return keys[keys.length - 1];
-  const index = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
-  if (index === -1) return keys[0];
-  return keys[Math.max(0, Math.min(keys.length - 1, index + delta))];
+  // Walks from the selected row instead of listing the selectable keys: a move in a list of
+  // 2,000 made two arrays of 2,000, garbage that the collector then paused a later key for.
+  const first = () => rows.find(selectable)?.key;
+  if (delta === 'top') return first();
+  if (delta === 'bottom') return rows.findLast(selectable)?.key;
+  const at = selectedKey === undefined ? -1 : rows.findIndex((r) => r.key === selectedKey);
+  if (at === -1 || !selectable(rows[at]!)) return first();
+  const step = Math.sign(delta);
+  let landed = at;
+  for (let i = at + step, left = Math.abs(delta); left > 0 && i >= 0 && i < rows.length; i += step) {
+    if (selectable(rows[i]!)) {
+      landed = i;
+      left--;
+    }
+  }
+  return rows[landed]!.key;
 }

@@ -147,3 +147,121 @@ describe("Ink's output stage, as patched", () => {
     expect(output.caches.size).toBeLessThan(300);
   });
 });
+
+describe('a row pasted from its lines', () => {
+  const cells = (width: number, placements: (number | string)[]) => {
+    const output = new Output({ width, height: 1 }) as unknown as {
+      drawRowCells(p: (number | string)[]): string;
+      pasteRow(p: (number | string)[]): { text: string } | undefined;
+    };
+    return { byCells: output.drawRowCells(placements), pasted: output.pasteRow(placements)?.text };
+  };
+
+  it('is drawn without a cell per column when its lines are plain or chalk-styled and apart', () => {
+    const placements = [
+      0,
+      '\x1b[90m│\x1b[39m',
+      1,
+      '\x1b[1m\x1b[36m▶ web\x1b[39m\x1b[22m',
+      8,
+      'running',
+      20,
+      'Up 3 seconds',
+      39,
+      '\x1b[90m│\x1b[39m',
+    ];
+    const byCells = cells(40, placements).byCells;
+    const drawRowCells = vi.spyOn(
+      Output.prototype as unknown as { drawRowCells: () => string },
+      'drawRowCells',
+    );
+    try {
+      const writes: [number, number, string][] = [];
+      for (let i = 0; i < placements.length; i += 2)
+        writes.push([placements[i] as number, 0, placements[i + 1] as string]);
+      expect(frame(40, 1, writes)).toBe(byCells);
+      expect(drawRowCells).not.toHaveBeenCalled();
+    } finally {
+      drawRowCells.mockRestore();
+    }
+  });
+
+  it('gives the very bytes the cell-by-cell way gives, or leaves the row to it', () => {
+    const texts = [
+      'abc',
+      'plain text',
+      '日本',
+      'x日y',
+      '│',
+      '\x1b[90m│\x1b[39m',
+      '\x1b[31mred\x1b[39m',
+      '\x1b[31mred\x1b[39m tail',
+      'head \x1b[32mgreen\x1b[39m',
+      '\x1b[1m\x1b[36mbold cyan\x1b[39m\x1b[22m',
+      '\x1b[36m\x1b[1mcyan bold\x1b[22m\x1b[39m',
+      '\x1b[7m inverse \x1b[27m',
+      '\x1b[31mleft open',
+      '\x1b[2mdim\x1b[22m\x1b[1mbold\x1b[22m',
+      '\x1b[31m日本\x1b[39m',
+      'tab\there',
+      '   ',
+      '',
+    ];
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    let pasted = 0;
+    for (let i = 0; i < 2000; i++) {
+      const width = 10 + random(30);
+      const placements: (number | string)[] = [];
+      let x = random(3);
+      for (let n = random(6); n > 0 && x < width; n--) {
+        const text = texts[random(texts.length)]!;
+        // Mostly apart or touching, sometimes over the last one, sometimes out of order.
+        placements.push(random(8) === 0 ? random(width) : x, text);
+        x += text.replace(/\x1b\[[0-9;]*m/g, '').length + (random(3) === 0 ? 0 : random(4));
+      }
+      const row = cells(width, placements);
+      if (row.pasted !== undefined) {
+        pasted++;
+        expect(row.pasted).toBe(row.byCells);
+      }
+    }
+    // Most rows take the fast way: the comparison above is not vacuous.
+    expect(pasted).toBeGreaterThan(800);
+  });
+});
+
+describe("the measures of a row's lines", () => {
+  it('stay bounded however many distinct styled lines go through them', () => {
+    for (let i = 0; i < 21_000; i += 40) {
+      frame(
+        30,
+        40,
+        Array.from({ length: 40 }, (_, y): [number, number, string] => [
+          0,
+          y,
+          `\x1b[2m${i + y}\x1b[22m log line`,
+        ]),
+      );
+    }
+    const output = new Output({ width: 1, height: 1 }) as unknown as {
+      caches: { segments: { size: number } };
+    };
+    expect(output.caches.segments.size).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe('texts sanitised by Ink', () => {
+  it('keep their colours and lose cursor moves, the same the second time and after many others', async () => {
+    const { default: sanitizeAnsi } = await import('../../node_modules/ink/build/sanitize-ansi.js');
+    const text = '\x1b[31mred\x1b[39m\x1b[2Jcleared\x1b[1A up';
+    expect(sanitizeAnsi(text)).toBe('\x1b[31mred\x1b[39mcleared up');
+    expect(sanitizeAnsi(text)).toBe('\x1b[31mred\x1b[39mcleared up');
+    for (let i = 0; i < 5000; i++) sanitizeAnsi(`\x1b[32m${i}\x1b[39m\x1b[K`);
+    expect(sanitizeAnsi(text)).toBe('\x1b[31mred\x1b[39mcleared up');
+    expect(sanitizeAnsi('\x1b[32m4999\x1b[39m\x1b[K')).toBe('\x1b[32m4999\x1b[39m');
+  });
+});
