@@ -142,9 +142,28 @@ export function engineTimestampSeconds(timestamp: string): string {
   return `${whole / 1000}.${(match[2] ?? '').padEnd(9, '0')}`;
 }
 
+/**
+ * Whether each container has a TTY, by full ID, for each engine client. A container's TTY is
+ * fixed when it is created, and a move in the list opens the selected container's log stream:
+ * asked once per container, it saves each later stream a round trip and a ~5 KB inspect.
+ */
+const knownTty = new WeakMap<EngineContext, Map<string, boolean>>();
+/** Containers remembered at most per client, the oldest forgotten first. */
+const TTY_KEPT = 2000;
+
 export async function isTty(context: EngineContext, containerId: string, action: string): Promise<boolean> {
+  let known = knownTty.get(context);
+  const cached = known?.get(containerId);
+  if (cached !== undefined) return cached;
   const info = await context.call(action, () => context.docker.getContainer(containerId).inspect());
-  return info.Config.Tty === true;
+  const tty = info.Config.Tty === true;
+  // Only under the full ID: a name can later be another container's.
+  if (info.Id === containerId) {
+    if (!known) knownTty.set(context, (known = new Map()));
+    if (known.size >= TTY_KEPT) known.delete(known.keys().next().value as string);
+    known.set(containerId, tty);
+  }
+  return tty;
 }
 
 /** Receives each line as bytes, for a consumer that keeps bytes: no string or object per line. */

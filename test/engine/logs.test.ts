@@ -62,6 +62,39 @@ describe('readLogs', () => {
     expect(ttyLines.every((l) => l.stream === 'stdout')).toBe(true);
   });
 
+  test('asks whether a container has a TTY once per container (by ID), not at each stream', async () => {
+    const cmd = ['sh', '-c', 'echo hello'];
+    const plain = await makeContainer(ctx, cleanup, { cmd });
+    const tty = await makeContainer(ctx, cleanup, { cmd, tty: true });
+    await Promise.all([plain.container.wait(), tty.container.wait()]);
+    const inspected: string[] = [];
+    const docker = new Proxy(ctx.docker, {
+      get(target, key, receiver) {
+        if (key !== 'getContainer') return Reflect.get(target, key, receiver);
+        return (id: string) => {
+          const container = target.getContainer(id);
+          const inspect = container.inspect.bind(container);
+          return Object.assign(container, {
+            inspect: (...args: Parameters<typeof inspect>) => {
+              inspected.push(id);
+              return inspect(...args);
+            },
+          });
+        };
+      },
+    });
+    const counting: EngineContext = { ...ctx, docker };
+    for (let i = 0; i < 3; i++) {
+      expect((await readLogs(counting, plain.id)).map((l) => l.stream)).toEqual(['stdout']);
+      expect((await readLogs(counting, tty.id)).map((l) => l.text)).toEqual(['hello']);
+    }
+    expect(inspected).toHaveLength(2);
+    // Asked by name, the answer is not kept: the name may be another container's later.
+    await readLogs(counting, plain.name);
+    await readLogs(counting, plain.name);
+    expect(inspected).toHaveLength(4);
+  });
+
   test('UTF-8 text and a last line without a newline come through whole', async () => {
     const { container, id } = await makeContainer(ctx, cleanup, {
       cmd: [
