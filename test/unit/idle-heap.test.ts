@@ -3,36 +3,18 @@
  * that grew after boot; without it, it does (the control, so the test can fail). Each case runs
  * in a process of its own, with the memory reducer's start delay (8 s) cut to 1.5 s.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { transformSync } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const source = new URL('../../src/launch/idle-heap.ts', import.meta.url);
-let dir: string;
-let modulePath: string;
+import { describe, expect, it } from 'vitest';
+import { runPlainNode, transpiledForPlainNode } from '../support/plain-node.js';
 
 // Plain JavaScript, run by plain node: a loader such as tsx makes a full collection while it
 // loads, after which V8's small-heap trigger no longer applies and the control would prove nothing.
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'berth-idle-heap-'));
-  modulePath = path.join(dir, 'idle-heap.mjs');
-  writeFileSync(
-    modulePath,
-    transformSync(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm' }).code,
-  );
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const idleHeap = transpiledForPlainNode(new URL('../../src/launch/idle-heap.ts', import.meta.url));
 
 /** Major (mark-compact) collections seen while a process that grew its old generation idles. */
 async function idleMajorCollections(quiet: boolean): Promise<number> {
   const script = `
     import { PerformanceObserver, constants } from 'node:perf_hooks';
-    import { quietIdleHeap } from ${JSON.stringify(modulePath)};
+    import { quietIdleHeap } from ${JSON.stringify(idleHeap.path())};
     if (${quiet}) quietIdleHeap();
     let majors = 0;
     new PerformanceObserver((list) => {
@@ -46,13 +28,10 @@ async function idleMajorCollections(quiet: boolean): Promise<number> {
     for (let i = 0; i < 4; i++) kept.push(new Array(100_000).fill(i));
     setTimeout(() => console.log(JSON.stringify({ majors, kept: kept.length })), 5000);
   `;
-  const { stdout } = await run(process.execPath, [
+  const { majors } = await runPlainNode<{ majors: number }>(script, [
     '--gc-memory-reducer-start-delay-ms=1500',
-    '--input-type=module',
-    '-e',
-    script,
   ]);
-  return (JSON.parse(stdout) as { majors: number }).majors;
+  return majors;
 }
 
 describe('quietIdleHeap', () => {

@@ -3,34 +3,16 @@
  * it kept, takes fewer scavenges than without (the control). Each case runs in a process of its
  * own, as plain JavaScript under plain node (a loader would allocate on its own account).
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import { transformSync } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runPlainNode, transpiledForPlainNode } from '../support/plain-node.js';
 
-const run = promisify(execFile);
-const source = new URL('../../src/launch/young-heap.ts', import.meta.url);
-let dir: string;
-let modulePath: string;
-
-beforeAll(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'berth-young-heap-'));
-  modulePath = path.join(dir, 'young-heap.mjs');
-  writeFileSync(
-    modulePath,
-    transformSync(readFileSync(source, 'utf8'), { loader: 'ts', format: 'esm' }).code,
-  );
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const youngHeap = transpiledForPlainNode(new URL('../../src/launch/young-heap.ts', import.meta.url));
 
 /** Scavenges while ~20 MB of small objects are made and a third of them kept. */
 async function scavenges(quick: boolean): Promise<number> {
   const script = `
     import { PerformanceObserver, constants } from 'node:perf_hooks';
-    import { quickYoungHeapGrowth } from ${JSON.stringify(modulePath)};
+    import { quickYoungHeapGrowth } from ${JSON.stringify(youngHeap.path())};
     if (${quick}) quickYoungHeapGrowth();
     let minors = 0;
     new PerformanceObserver((list) => {
@@ -46,8 +28,8 @@ async function scavenges(quick: boolean): Promise<number> {
     // gc entries are delivered after the fact.
     setTimeout(() => console.log(JSON.stringify({ minors, kept: kept.length })), 200);
   `;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script]);
-  return (JSON.parse(stdout) as { minors: number }).minors;
+  const { minors } = await runPlainNode<{ minors: number }>(script);
+  return minors;
 }
 
 describe('quickYoungHeapGrowth', () => {
