@@ -1,8 +1,7 @@
 /**
- * What bin/berth runs (bundled as dist/launch.mjs): loads the app bundle, dist/berth.cjs,
+ * What bin/berth runs (bundled as dist/launch.cjs): loads the app bundle, dist/berth.cjs,
  * through the V8 code cache and runs its command line.
  */
-import { fileURLToPath } from 'node:url';
 import type { main } from '../cli.js';
 import { quietIdleHeap } from './idle-heap.js';
 import { defaultCacheDir, loadBundle } from './load-bundle.js';
@@ -11,11 +10,11 @@ import { quickYoungHeapGrowth } from './young-heap.js';
 /** How long after the first drawn list the compiled code is saved: by then the start is over. */
 const SAVE_AFTER_READY_MS = 1000;
 
-export async function launch(argv: string[]): Promise<number> {
+/** `bundlePath`: dist/berth.cjs, as bin/berth found it. */
+export async function launch(argv: string[], bundlePath: string): Promise<number> {
   // Before the bundle loads: loading it is what first grows the heap.
   quietIdleHeap();
   quickYoungHeapGrowth();
-  const bundlePath = fileURLToPath(new URL('./berth.cjs', import.meta.url));
   const bundle = loadBundle<{ main: typeof main }>(bundlePath, { cacheDir: defaultCacheDir() });
   return bundle.exports.main(argv, {
     // Saving serialises the compiled code (10–20 ms on the main thread): done once, when idle,
