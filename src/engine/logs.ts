@@ -159,7 +159,10 @@ export async function isTty(context: EngineContext, containerId: string, action:
   const tty = info.Config.Tty === true;
   // Only under the full ID: a name can later be another container's.
   if (info.Id === containerId) {
-    if (!known) knownTty.set(context, (known = new Map()));
+    if (!known) {
+      known = new Map();
+      knownTty.set(context, known);
+    }
     if (known.size >= TTY_KEPT) known.delete(known.keys().next().value as string);
     known.set(containerId, tty);
   }
