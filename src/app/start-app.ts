@@ -32,18 +32,14 @@ export async function startApp(options: AppOptions): Promise<number> {
     // The event stream and the lists asked for at once, with the API version the last start
     // negotiated with this endpoint.
     early: () => {
-      let lastCount: number | undefined;
-      const pinned = contextPinnedTo(options, (endpoint) => {
-        lastCount = recallContainerCount(cacheDir, endpoint.url);
-        return recallApiVersion(cacheDir, endpoint.url);
-      });
-      return (
-        pinned && {
-          engine: createEngine(pinned.context),
-          apiVersion: pinned.apiVersion,
-          manyContainers: (lastCount ?? 0) >= MANY_CONTAINERS,
-        }
-      );
+      const pinned = contextPinnedTo(options, (endpoint) => recallApiVersion(cacheDir, endpoint.url));
+      if (!pinned) return undefined;
+      const lastCount = recallContainerCount(cacheDir, pinned.context.endpoint.url);
+      return {
+        engine: createEngine(pinned.context),
+        apiVersion: pinned.apiVersion,
+        manyContainers: (lastCount ?? 0) >= MANY_CONTAINERS,
+      };
     },
     connect: async () => {
       const d = await connectToEngine(options);
