@@ -21,7 +21,6 @@ import { SessionKeys } from '../terminal/session-keys.js';
 import { type CommandContext, focusedAction, focusedCommand, runAction } from './commands.js';
 import { StatusLine } from './components/StatusLine.js';
 import { useAfterFirstFrame } from './hooks/use-after-first-frame.js';
-import { useClock } from './hooks/use-clock.js';
 import { useRawInput } from './hooks/use-raw-input.js';
 import { useStableInput } from './hooks/use-stable-input.js';
 import { useStore } from './hooks/use-store.js';
@@ -209,7 +208,6 @@ export function MainScreen(props: MainScreenProps) {
   );
   const { rows, images, selectedContainer, selectedImage } = view;
 
-  const now = useClock(rows, images);
   const layout = layoutFor(size, state.focus);
 
   // The Logs tab follows the selected container; a new selection cancels the old stream. It is
@@ -417,7 +415,6 @@ export function MainScreen(props: MainScreenProps) {
               counts={{ shown: shownCount, total: counts.total }}
               filter={state.filters.containers}
               filterEditing={state.editing === 'containers'}
-              now={now}
               withSessions={withSessions}
               statsColumn={state.statsColumn}
               engine={connection.state === 'ready' ? model.engine : undefined}
@@ -433,7 +430,6 @@ export function MainScreen(props: MainScreenProps) {
                 filter={state.filters.images}
                 filterEditing={state.editing === 'images'}
                 total={imagesState.images.length}
-                now={now}
               />
             ) : (
               <Box height={layout.imagesHeight} />

@@ -16,6 +16,11 @@ function Probe({ rows, images, label }: { rows: ContainerRow[]; images: ImageSum
   return <Text>{label}</Text>;
 }
 
+function ImagesOnly({ images, label }: { images: ImageSummary[]; label: string }) {
+  seen.push(useClock(undefined, images));
+  return <Text>{label}</Text>;
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const unmounts: (() => void)[] = [];
 afterEach(() => {
@@ -42,5 +47,16 @@ describe('useClock', () => {
     await sleep(20);
     app.rerender(<Probe rows={rows} images={[]} label="d" />);
     expect(seen.at(-1)).toBeGreaterThanOrEqual(second + 20);
+  });
+
+  it('keeps "now" across renders when called with one list only (each pane keeps its own clock)', async () => {
+    const images: ImageSummary[] = [];
+    const app = render(<ImagesOnly images={images} label="a" />);
+    unmounts.push(app.unmount);
+    const first = seen.at(-1)!;
+    await sleep(20);
+    app.rerender(<ImagesOnly images={images} label="b" />);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.at(-1)).toBe(first);
   });
 });

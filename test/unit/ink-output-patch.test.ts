@@ -234,6 +234,122 @@ describe('a row pasted from its lines', () => {
   });
 });
 
+describe("a line's measure read a run at a time", () => {
+  type Segment = {
+    width: number;
+    first: unknown[];
+    last: unknown[];
+    openLength: number;
+    closeLength: number;
+  };
+  type Caches = {
+    segmentByRuns(line: string): Segment | undefined | symbol;
+    styledSegment(line: string): Segment | undefined;
+  };
+  const caches = (new Output({ width: 1, height: 1 }) as unknown as { caches: Caches }).caches;
+  // The answer for a line it leaves to the cells (a control character is one such line).
+  const notByRuns = caches.segmentByRuns('\x07');
+  // The cell-by-cell way alone: styledSegment with the run reader answering "not mine".
+  const byCells = (line: string) =>
+    (caches.styledSegment as (line: string) => Segment | undefined).call(
+      Object.assign(Object.create(caches), { segmentByRuns: () => notByRuns }),
+      line,
+    );
+  const codesOf = (styles: unknown[]) =>
+    (styles as { code: string; endCode: string }[]).map((s) => `${s.code}${s.endCode}`);
+
+  it('is the measure the cells give, for every line it reads, and leaves the others to them', () => {
+    expect(typeof notByRuns).toBe('symbol');
+    const pieces = [
+      'abc',
+      ' ',
+      'Up 3 minutes',
+      '…',
+      '▶',
+      '»',
+      '│',
+      'é',
+      '日本',
+      '⭐',
+      '⌚',
+      '👍',
+      'a\u0301',
+      '\t',
+      '\x1b',
+      '\x1b[',
+      '\x1b[m',
+      '\x1b[0m',
+      '\x1b[1m',
+      '\x1b[2m',
+      '\x1b[22m',
+      '\x1b[7m',
+      '\x1b[27m',
+      '\x1b[31m',
+      '\x1b[32m',
+      '\x1b[39m',
+      '\x1b[90m',
+      '\x1b[1;31m',
+      '\x1b[38;5;100m',
+      '\x1b[38;2;1;2;3m',
+      '\x1b[49m',
+      '\x1b[44m',
+      '\x1b[K',
+      '\x1b]8;;http://x\x07',
+      '\x9b31m',
+    ];
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      let line = '';
+      for (let n = 1 + random(8); n > 0; n--) line += pieces[random(pieces.length)];
+      lines.push(line);
+    }
+    // And chalk's own rows, nested and under an inverse, as the lists draw them.
+    for (const row of [
+      '\x1b[7m \x1b[36m»\x1b[39m\x1b[1mweb\x1b[22m \x1b[32mrunning\x1b[39m Up 3 minutes\x1b[90m busybox:la…\x1b[39m\x1b[27m',
+      '\x1b[1m\x1b[90mlabel\x1b[39m\x1b[22m 12 MB',
+    ])
+      lines.push(row);
+    let read = 0;
+    let measuredCount = 0;
+    for (const line of lines) {
+      const runs = caches.segmentByRuns(line);
+      if (runs === notByRuns) continue;
+      read++;
+      const cells = byCells(line);
+      if (cells === undefined || runs === undefined) {
+        expect([line, runs]).toEqual([line, cells]);
+        continue;
+      }
+      measuredCount++;
+      const measured = runs as Segment;
+      expect([
+        line,
+        measured.width,
+        measured.openLength,
+        measured.closeLength,
+        codesOf(measured.first),
+        codesOf(measured.last),
+      ]).toEqual([
+        line,
+        cells.width,
+        cells.openLength,
+        cells.closeLength,
+        codesOf(cells.first),
+        codesOf(cells.last),
+      ]);
+    }
+    // Most lines are read by runs: the comparison above is not vacuous…
+    expect(read).toBeGreaterThan(1000);
+    // Many of them are lines the cells also take as they are (not left open, codes in order).
+    expect(measuredCount).toBeGreaterThan(300);
+  });
+});
+
 describe("the measures of a row's lines", () => {
   it('stay bounded however many distinct styled lines go through them', () => {
     for (let i = 0; i < 21_000; i += 40) {

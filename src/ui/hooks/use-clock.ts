@@ -7,6 +7,9 @@ import { parsedStatusOf } from '../panes/container-cells.js';
 
 /** The longest the clock sleeps when nothing shown would change sooner. */
 const LONGEST_WAIT = 60 * 60 * 1000;
+// The same empty lists every render: a fresh `[]` default would read "now" again on every render.
+const NO_ROWS: readonly ContainerRow[] = [];
+const NO_IMAGES: readonly ImageSummary[] = [];
 
 /**
  * "Now", for relative ages ("Up 3 minutes", "2 hours ago") in the lists. Read again on each tick
@@ -15,8 +18,14 @@ const LONGEST_WAIT = 60 * 60 * 1000;
  * rows it did not change are not rendered again. The timer only wakes the screen when some shown
  * text would change, never on a fixed busy loop: a screen of hour-old containers wakes once a
  * minute or less.
+ *
+ * Each list keeps its own clock (the containers pane over its rows, the images pane over its
+ * images): an image's age ticking over renders the images pane alone, not the whole screen.
  */
-export function useClock(rows: readonly ContainerRow[], images: readonly ImageSummary[] = []): number {
+export function useClock(
+  rows: readonly ContainerRow[] = NO_ROWS,
+  images: readonly ImageSummary[] = NO_IMAGES,
+): number {
   const [tick, setTick] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the inputs of the texts, not of Date.now()
   const now = useMemo(() => Date.now(), [tick, rows, images]);

@@ -10,6 +10,8 @@ import type { ContainerRow } from '../../state/selectors.js';
 import { FilterLine } from '../components/FilterLine.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
+import { paint } from '../format/paint.js';
+import { useClock } from '../hooks/use-clock.js';
 import { useListStats } from '../hooks/use-list-stats.js';
 import type { Theme } from '../theme.js';
 import {
@@ -17,6 +19,7 @@ import {
   containerCells,
   containerColumns,
   fitCell,
+  liveStatus,
   statsCells,
 } from './container-cells.js';
 
@@ -31,7 +34,6 @@ export interface ContainersPaneProps {
   counts: { shown: number; total: number };
   filter: string;
   filterEditing: boolean;
-  now: number;
   /** Containers with an interactive session still open (detached or shown), marked `»`. */
   withSessions?: ReadonlySet<string>;
   /** Show the CPU/MEM column (config `containers.statsColumn`, key `m`). */
@@ -45,7 +47,9 @@ const runningIds = (rows: readonly ContainerRow[]) =>
   rows.flatMap((r) => (r.kind === 'container' && r.container.state === 'running' ? [r.container.id] : []));
 
 export function ContainersPane(props: ContainersPaneProps) {
-  const { rows, selectedKey, focused, width, height, theme, filter, filterEditing, now } = props;
+  const { rows, selectedKey, focused, width, height, theme, filter, filterEditing } = props;
+  // The pane's own clock: the ages here ticking over render this pane, not the whole screen.
+  const now = useClock(rows);
   // One object while the width and the column set stay: the rows below are memoised on it.
   const columns = useMemo(
     () => containerColumns(width - 2, { stats: props.statsColumn }),
@@ -135,34 +139,48 @@ interface ContainerLineProps {
 }
 
 /**
+ * Whether a row would draw the same: the same props, with "now" compared by the age text it gives.
+ * The clock is read again whenever the rows change (an event on one container) or any row's age
+ * ticks over; the rows whose text that leaves as it was are not rendered again.
+ */
+export function drawsTheSame(before: ContainerLineProps, after: ContainerLineProps): boolean {
+  for (const key of Object.keys(after) as (keyof ContainerLineProps)[]) {
+    if (key !== 'now' && !Object.is(before[key], after[key])) return false;
+  }
+  return (
+    before.now === after.now ||
+    liveStatus(before.container, before.now) === liveStatus(after.container, after.now)
+  );
+}
+
+/**
  * One container's row. Memoised: a cursor move re-renders the two rows whose selection changed,
  * not every row on screen (each is a dozen Ink nodes that React would render and Ink update).
  */
 const ContainerLine = memo(function ContainerLine(props: ContainerLineProps) {
-  const { container, columns, selected, focused, theme } = props;
+  const { container, columns, selected, focused, theme, stats } = props;
   const cells = containerCells(container, columns, props.now);
   const highlight = selected && focused;
+  const muted = highlight ? undefined : theme.text.muted;
+  // One styled string, not a <Text> a cell: the same bytes from a tenth of the nodes (see paint).
+  const line =
+    (selected ? '▶' : ' ') +
+    paint(props.withSession ? '»' : ' ', { color: highlight ? undefined : theme.text.accent }) +
+    paint(cells.name, { bold: selected }) +
+    ' ' +
+    paint(cells.state, { color: highlight ? undefined : theme.state[container.state] }) +
+    ' ' +
+    cells.status +
+    (stats ? statsText(stats, columns.cpu, columns.memory) : '') +
+    (columns.image ? paint(` ${cells.image}`, { color: muted }) : '') +
+    (columns.ports ? paint(` ${cells.ports}`, { color: muted }) : '');
   return (
     <Text wrap="truncate-end" inverse={highlight}>
-      <Text>{selected ? '▶' : ' '}</Text>
-      <Text color={highlight ? undefined : theme.text.accent}>{props.withSession ? '»' : ' '}</Text>
-      <Text bold={selected}>{cells.name}</Text>
-      <Text> </Text>
-      <Text color={highlight ? undefined : theme.state[container.state]}>{cells.state}</Text>
-      <Text> </Text>
-      <Text>{cells.status}</Text>
-      {props.stats ? <StatsCells cells={props.stats} cpu={columns.cpu} memory={columns.memory} /> : null}
-      {columns.image ? <Text color={highlight ? undefined : theme.text.muted}> {cells.image}</Text> : null}
-      {columns.ports ? <Text color={highlight ? undefined : theme.text.muted}> {cells.ports}</Text> : null}
+      {line}
     </Text>
   );
-});
+}, drawsTheSame);
 
-function StatsCells(props: { cells: { cpu: string; memory: string }; cpu: number; memory: number }) {
-  return (
-    <Text>
-      {` ${props.cells.cpu.padStart(props.cpu)}`}
-      {props.memory ? ` ${props.cells.memory.padStart(props.memory)}` : ''}
-    </Text>
-  );
+function statsText(cells: { cpu: string; memory: string }, cpu: number, memory: number): string {
+  return ` ${cells.cpu.padStart(cpu)}${memory ? ` ${cells.memory.padStart(memory)}` : ''}`;
 }

@@ -7,7 +7,9 @@ import { FilterLine } from '../components/FilterLine.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
 import { humanDuration } from '../format/duration.js';
+import { paint } from '../format/paint.js';
 import { humanSize } from '../format/size.js';
+import { useClock } from '../hooks/use-clock.js';
 import type { Theme } from '../theme.js';
 import { fitCell } from './container-cells.js';
 
@@ -21,7 +23,6 @@ export interface ImagesPaneProps {
   filter: string;
   filterEditing: boolean;
   total: number;
-  now: number;
 }
 
 export function imageLabel(image: ImageSummary): string {
@@ -32,7 +33,9 @@ export function imageLabel(image: ImageSummary): string {
 
 /** Memoised: a move in the containers list changes none of its props. */
 export const ImagesPane = memo(function ImagesPane(props: ImagesPaneProps) {
-  const { images, selectedId, focused, width, height, theme, filter, filterEditing, now } = props;
+  const { images, selectedId, focused, width, height, theme, filter, filterEditing } = props;
+  // The pane's own clock: an image's age ticking over renders this pane alone.
+  const now = useClock(undefined, images);
   const inner = width - 4;
   const size = 8;
   const age = inner >= 50 ? 14 : 0;
@@ -61,22 +64,21 @@ export const ImagesPane = memo(function ImagesPane(props: ImagesPaneProps) {
           renderRow={(image, _index, selected) => {
             const highlight = selected && focused;
             const label = sanitizeForTerminal(imageLabel(image), { keepColors: false });
+            const muted = highlight ? undefined : theme.text.muted;
+            // One styled string, not a <Text> a cell: the same bytes from a fifth of the nodes.
+            const line =
+              (selected ? '▶ ' : '  ') +
+              paint(fitCell(label, name), { bold: selected, color: image.dangling ? muted : undefined }) +
+              (id ? paint(` ${fitCell(image.shortId, id)}`, { color: muted }) : '') +
+              ` ${humanSize(image.size).padStart(size)}` +
+              (age
+                ? paint(` ${fitCell(`${humanDuration(now - image.created * 1000)} ago`, age)}`, {
+                    color: muted,
+                  })
+                : '');
             return (
               <Text wrap="truncate-end" inverse={highlight}>
-                <Text>{selected ? '▶ ' : '  '}</Text>
-                <Text bold={selected} color={image.dangling && !highlight ? theme.text.muted : undefined}>
-                  {fitCell(label, name)}
-                </Text>
-                {id ? (
-                  <Text color={highlight ? undefined : theme.text.muted}> {fitCell(image.shortId, id)}</Text>
-                ) : null}
-                <Text> {humanSize(image.size).padStart(size)}</Text>
-                {age ? (
-                  <Text color={highlight ? undefined : theme.text.muted}>
-                    {' '}
-                    {fitCell(`${humanDuration(now - image.created * 1000)} ago`, age)}
-                  </Text>
-                ) : null}
+                {line}
               </Text>
             );
           }}
