@@ -374,6 +374,9 @@ export function MainScreen(props: MainScreenProps) {
   // Counted once per change of the containers or the list, not on every cursor move.
   const counts = useMemo(() => containerCounts(containersState), [containersState]);
   const shownCount = useMemo(() => rows.filter(isContainerRow).length, [rows]);
+  // One object while the counts stay: the containers pane is memoised, and a log line that
+  // arrives (a render of this screen) then leaves its 2,000 rows alone.
+  const paneCounts = useMemo(() => ({ shown: shownCount, total: counts.total }), [shownCount, counts.total]);
   const hintActions = state.focus === 'details' ? detailHints(state.lastList, state.tab) : HINTS[state.focus];
   const hint = keyHints(keymap, hintActions ?? [], model.readOnly);
   const otherPanes = useAfterFirstFrame(props.containersFirst ?? false);
@@ -412,7 +415,7 @@ export function MainScreen(props: MainScreenProps) {
               height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}
               theme={theme}
               showAll={state.showAll}
-              counts={{ shown: shownCount, total: counts.total }}
+              counts={paneCounts}
               filter={state.filters.containers}
               filterEditing={state.editing === 'containers'}
               withSessions={withSessions}

@@ -46,7 +46,11 @@ export interface ContainersPaneProps {
 const runningIds = (rows: readonly ContainerRow[]) =>
   rows.flatMap((r) => (r.kind === 'container' && r.container.state === 'running' ? [r.container.id] : []));
 
-export function ContainersPane(props: ContainersPaneProps) {
+/**
+ * Memoised: a render of the screen for another pane (a log line, the status line) changes none
+ * of its props, and comparing them is cheaper than checking each visible row.
+ */
+export const ContainersPane = memo(function ContainersPane(props: ContainersPaneProps) {
   const { rows, selectedKey, focused, width, height, theme, filter, filterEditing } = props;
   // The pane's own clock: the ages here ticking over render this pane, not the whole screen.
   const now = useClock(rows);
@@ -124,7 +128,7 @@ export function ContainersPane(props: ContainersPaneProps) {
       <Box flexGrow={1} />
     </Panel>
   );
-}
+});
 
 interface ContainerLineProps {
   container: ContainerEntry;
