@@ -8,6 +8,15 @@ import { describe, expect, it, vi } from 'vitest';
 // Not among Ink's exports: imported by path, as the patch is about this very file.
 import Output from '../../node_modules/ink/build/output.js';
 
+/** A repeatable stream of integers below `n` (a linear congruential generator). */
+function seededRandom(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+}
+
 type Clip = { x1?: number; x2?: number; y1?: number; y2?: number };
 
 function frame(width: number, height: number, writes: [number, number, string][], clip?: Clip): string {
@@ -76,11 +85,7 @@ describe("Ink's output stage, as patched", () => {
     // Random frames over a few lines, wide and styled characters, overlapping writes, clips and
     // a change of width: each frame is compared with the same frame drawn with the memo emptied.
     const texts = ['abc', '日本', '\x1b[31mred\x1b[39m', 'x日y', '│\n│', 'long line of text', ''];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seededRandom(7);
     for (let i = 0; i < 300; i++) {
       const width = 8 + random(3);
       const writes = Array.from({ length: 1 + random(5) }, (): [number, number, string] => [
@@ -207,11 +212,7 @@ describe('a row pasted from its lines', () => {
       '   ',
       '',
     ];
-    let seed = 11;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seededRandom(11);
     let pasted = 0;
     for (let i = 0; i < 2000; i++) {
       const width = 10 + random(30);
@@ -297,11 +298,7 @@ describe("a line's measure read a run at a time", () => {
       '\x1b]8;;http://x\x07',
       '\x9b31m',
     ];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = seededRandom(7);
     const lines: string[] = [];
     for (let i = 0; i < 3000; i++) {
       let line = '';
