@@ -159,7 +159,7 @@ export function drawsTheSame(before: ContainerLineProps, after: ContainerLinePro
 
 /**
  * One container's row. Memoised: a cursor move re-renders the two rows whose selection changed,
- * not every row on screen (each is a dozen Ink nodes that React would render and Ink update).
+ * not every row on screen (React's render and Ink's update of each, cheap as a row is one string).
  */
 const ContainerLine = memo(function ContainerLine(props: ContainerLineProps) {
   const { container, columns, selected, focused, theme, stats } = props;
