@@ -14,6 +14,7 @@
 import chalk from 'chalk';
 import stringWidth from 'string-width';
 import type { SessionEmulator, StyledSpan } from '../terminal/emulator.js';
+import { colored } from './format/paint.js';
 import { withCursor } from './panes/terminal-lines.js';
 
 /** Where the pane's rows are on the screen, in cells from the top-left (0-based). */
@@ -35,18 +36,6 @@ export interface PaintTarget {
 const SAVE_CURSOR = '\x1b7';
 const RESTORE_CURSOR = '\x1b8';
 const RESET = '\x1b[0m';
-
-function colored(text: string, color: string, background: boolean): string {
-  if (color.startsWith('#')) return background ? chalk.bgHex(color)(text) : chalk.hex(color)(text);
-  const ansi256 = /^ansi256\((\d+)\)$/.exec(color);
-  if (ansi256) {
-    const n = Number(ansi256[1]);
-    return background ? chalk.bgAnsi256(n)(text) : chalk.ansi256(n)(text);
-  }
-  const name = background ? `bg${color[0]!.toUpperCase()}${color.slice(1)}` : color;
-  const style = (chalk as unknown as Record<string, ((s: string) => string) | undefined>)[name];
-  return typeof style === 'function' ? style(text) : text;
-}
 
 /** One span as Ink's Text draws it: the same chalk styles, so the cells come out the same. */
 function spanAnsi(span: StyledSpan, color: boolean): string {
