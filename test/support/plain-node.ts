@@ -36,3 +36,19 @@ export async function runPlainNode<T>(script: string, flags: string[] = []): Pro
   const { stdout } = await run(process.execPath, [...flags, '--input-type=module', '-e', script]);
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as T;
 }
+
+/**
+ * Script text (for runPlainNode) that counts V8's collections of one kind into `variable` as
+ * they happen. gc entries are delivered after the fact: read the count a little later.
+ */
+export function countingCollections(variable: string, kind: 'MINOR' | 'MAJOR'): string {
+  return `
+    import { PerformanceObserver, constants } from 'node:perf_hooks';
+    let ${variable} = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_${kind}) ${variable}++;
+      }
+    }).observe({ entryTypes: ['gc'] });
+  `;
+}

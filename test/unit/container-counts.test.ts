@@ -3,10 +3,9 @@
  * lets the next start on a host with many ask for the running containers at once, and the wait
  * for the full list that it is taken from.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   onceFullyListed,
   recallContainerCount,
@@ -14,36 +13,33 @@ import {
 } from '../../src/app/container-counts.js';
 import type { ContainerEntry, ContainersState } from '../../src/state/containers-store.js';
 import { Store } from '../../src/state/store.js';
+import { tempFolderEach } from '../support/temp-folder.js';
 
-let dir: string;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'berth-container-counts-'));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const folder = tempFolderEach('berth-container-counts-');
 
 describe('remembered container counts', () => {
   it('gives back the last count for each address', () => {
-    rememberContainerCount(dir, 'unix:///var/run/docker.sock', 1000);
-    rememberContainerCount(dir, 'unix:///var/run/docker.sock', 1004);
-    rememberContainerCount(dir, 'tcp://remote:2376', 3);
-    expect(recallContainerCount(dir, 'unix:///var/run/docker.sock')).toBe(1004);
-    expect(recallContainerCount(dir, 'tcp://remote:2376')).toBe(3);
-    expect(recallContainerCount(dir, 'unix:///other.sock')).toBeUndefined();
-    expect(JSON.parse(readFileSync(path.join(dir, 'container-counts.json'), 'utf8'))).toEqual({
+    rememberContainerCount(folder.path, 'unix:///var/run/docker.sock', 1000);
+    rememberContainerCount(folder.path, 'unix:///var/run/docker.sock', 1004);
+    rememberContainerCount(folder.path, 'tcp://remote:2376', 3);
+    expect(recallContainerCount(folder.path, 'unix:///var/run/docker.sock')).toBe(1004);
+    expect(recallContainerCount(folder.path, 'tcp://remote:2376')).toBe(3);
+    expect(recallContainerCount(folder.path, 'unix:///other.sock')).toBeUndefined();
+    expect(JSON.parse(readFileSync(path.join(folder.path, 'container-counts.json'), 'utf8'))).toEqual({
       'unix:///var/run/docker.sock': 1004,
       'tcp://remote:2376': 3,
     });
   });
 
   it('gives nothing from a damaged file or an entry that is not a count', () => {
-    writeFileSync(path.join(dir, 'container-counts.json'), '[1, 2');
-    expect(recallContainerCount(dir, 'unix:///a.sock')).toBeUndefined();
+    writeFileSync(path.join(folder.path, 'container-counts.json'), '[1, 2');
+    expect(recallContainerCount(folder.path, 'unix:///a.sock')).toBeUndefined();
     writeFileSync(
-      path.join(dir, 'container-counts.json'),
+      path.join(folder.path, 'container-counts.json'),
       JSON.stringify({ 'unix:///a.sock': '1000', b: -1 }),
     );
-    expect(recallContainerCount(dir, 'unix:///a.sock')).toBeUndefined();
-    expect(recallContainerCount(dir, 'b')).toBeUndefined();
+    expect(recallContainerCount(folder.path, 'unix:///a.sock')).toBeUndefined();
+    expect(recallContainerCount(folder.path, 'b')).toBeUndefined();
     expect(recallContainerCount(undefined, 'unix:///a.sock')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * in a process of its own, with the memory reducer's start delay (8 s) cut to 1.5 s.
  */
 import { describe, expect, it } from 'vitest';
-import { runPlainNode, transpiledForPlainNode } from '../support/plain-node.js';
+import { countingCollections, runPlainNode, transpiledForPlainNode } from '../support/plain-node.js';
 
 // Plain JavaScript, run by plain node: a loader such as tsx makes a full collection while it
 // loads, after which V8's small-heap trigger no longer applies and the control would prove nothing.
@@ -13,15 +13,9 @@ const idleHeap = transpiledForPlainNode(new URL('../../src/launch/idle-heap.ts',
 /** Major (mark-compact) collections seen while a process that grew its old generation idles. */
 async function idleMajorCollections(quiet: boolean): Promise<number> {
   const script = `
-    import { PerformanceObserver, constants } from 'node:perf_hooks';
     import { quietIdleHeap } from ${JSON.stringify(idleHeap.path())};
     if (${quiet}) quietIdleHeap();
-    let majors = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) majors++;
-      }
-    }).observe({ entryTypes: ['gc'] });
+    ${countingCollections('majors', 'MAJOR')}
     // Arrays this large are allocated straight into the old generation and grow it by ~3 MB,
     // as loading berth's bundle does; kept, so no collection is due for any other reason.
     const kept = [];

@@ -4,22 +4,16 @@
  * own, as plain JavaScript under plain node (a loader would allocate on its own account).
  */
 import { describe, expect, it } from 'vitest';
-import { runPlainNode, transpiledForPlainNode } from '../support/plain-node.js';
+import { countingCollections, runPlainNode, transpiledForPlainNode } from '../support/plain-node.js';
 
 const youngHeap = transpiledForPlainNode(new URL('../../src/launch/young-heap.ts', import.meta.url));
 
 /** Scavenges while ~20 MB of small objects are made and a third of them kept. */
 async function scavenges(quick: boolean): Promise<number> {
   const script = `
-    import { PerformanceObserver, constants } from 'node:perf_hooks';
     import { quickYoungHeapGrowth } from ${JSON.stringify(youngHeap.path())};
     if (${quick}) quickYoungHeapGrowth();
-    let minors = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        if (entry.detail.kind === constants.NODE_PERFORMANCE_GC_MINOR) minors++;
-      }
-    }).observe({ entryTypes: ['gc'] });
+    ${countingCollections('minors', 'MINOR')}
     const kept = [];
     for (let i = 0; i < 300_000; i++) {
       const row = { i, text: 'row ' + i, cells: [i, i + 1] };
