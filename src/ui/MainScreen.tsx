@@ -4,7 +4,15 @@
  * open dialog (if any) takes every key while it is open.
  */
 import { Box, Text, useApp } from 'ink';
-import { useCallback, useEffect, useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import type { Action, Scope } from '../keys/actions.js';
 import { isActionAllowed } from '../keys/actions.js';
 import type { Keymap } from '../keys/bindings.js';
@@ -207,6 +215,14 @@ export function MainScreen(props: MainScreenProps) {
     [state, containersState, imagesState],
   );
   const { rows, images, selectedContainer, selectedImage } = view;
+  // The details pane (and the logs it shows) follows the selection one render behind the lists:
+  // a cursor move's own frame redraws the two rows that changed and the status line, and React
+  // renders the pane right after it (useDeferredValue). Holding `j` through 2,000 containers
+  // moves the bar at once, and the pane renders only for where the cursor rests. The pane was
+  // about a third of a move's React and Ink work (issue 7). Keys act on `selectedContainer`,
+  // the row the list shows, never on this.
+  const detailsContainer = useDeferredValue(selectedContainer);
+  const detailsImage = useDeferredValue(selectedImage);
 
   const layout = layoutFor(size, state.focus);
 
@@ -214,8 +230,8 @@ export function MainScreen(props: MainScreenProps) {
   // opened once the cursor rests (running through a list opens no stream per row), and again
   // when the container starts running (its old stream ended when it stopped).
   // A stopped container is read to its end, not followed; timestamps are asked for only while shown.
-  const followedId = selectedContainer?.id;
-  const followedRunning = selectedContainer?.state === 'running';
+  const followedId = detailsContainer?.id;
+  const followedRunning = detailsContainer?.state === 'running';
   // The logs as they concern the selected container: another container's (the buffer still holds
   // the last selection's lines until the effect below resets it) are NO_LOGS, so the key's own
   // frame shows none of them, and the reset, which then changes nothing on screen, renders
@@ -454,8 +470,8 @@ export function MainScreen(props: MainScreenProps) {
           ) : (
             <DetailsPane
               mode={state.lastList}
-              container={selectedContainer}
-              image={selectedImage}
+              container={detailsContainer}
+              image={detailsImage}
               logs={logs}
               logsState={logsState}
               view={state.logView}
@@ -465,9 +481,6 @@ export function MainScreen(props: MainScreenProps) {
               width={layout.detailWidth}
               height={layout.detailHeight}
               theme={theme}
-              // Read at each render: the Inspect tab's ages are not among the texts the clock
-              // ticks for.
-              now={Date.now()}
               tab={state.tab}
               imageTab={state.imageTab}
               tabScroll={state.tabScroll}

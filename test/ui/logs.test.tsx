@@ -7,6 +7,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { Profiler, type ReactElement } from 'react';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { LogLine } from '../../src/engine/logs.js';
@@ -77,7 +78,7 @@ describe('the Logs tab', () => {
     expect(stamped!.at(-2)).toBe('2026-11-28T10:00:19.000000001Z alpha line 200');
   });
 
-  test("a move shows none of the last container's lines, from the key's own frame on, and renders once", async () => {
+  test("a move draws the list at once and the pane next, never one container's name over another's lines", async () => {
     const commits: number[] = [];
     const { screen } = await open((app) => (
       <Profiler id="app" onRender={() => commits.push(performance.now())}>
@@ -91,14 +92,29 @@ describe('the Logs tab', () => {
     screen.press('j');
     await screen.waitFor(/▶ beta/);
     await screen.waitFor(/beta line 200/);
-    const frames = screen.rawOutput().slice(drawn);
-    // The selection moved and the old lines went in one frame: never beta's name over alpha's lines.
-    expect(frames).not.toMatch(/alpha line/);
-    expect(frames).toMatch(/Reading the logs of beta…/);
+    // Ink wraps each frame in synchronized-output marks; the text of every frame since the key.
+    const frames = screen
+      .rawOutput()
+      .slice(drawn)
+      .split('\x1b[?2026h')
+      .map((frame) => stripVTControlCharacters(frame))
+      .filter((frame) => frame.includes('Containers'));
+    // The key's own frame moves the bar and leaves the pane as it was, alpha's header over
+    // alpha's lines (the pane is rendered next: MainScreen's useDeferredValue).
+    expect(frames[0]).toMatch(/▶ beta/);
+    expect(frames[0]).toMatch(/alpha · running/);
+    expect(frames[0]).toMatch(/alpha line 200/);
+    // In no frame is one container's name over the other's lines.
+    for (const frame of frames) {
+      expect(frame.includes('beta · running') && frame.includes('alpha line')).toBe(false);
+      expect(frame.includes('alpha · running') && frame.includes('beta line')).toBe(false);
+    }
+    expect(frames.some((frame) => frame.includes('Reading the logs of beta…'))).toBe(true);
     // beta's stream, once open, drew its lines: no "No output" frame before them.
-    expect(frames).not.toMatch(/No output from beta yet/);
-    // The key's commit, and no second one as the Logs tab resets (its stream opens 80 ms later).
+    expect(frames.some((frame) => frame.includes('No output from beta yet'))).toBe(false);
+    // The key's commit and the pane's, and no third as the Logs tab resets (its stream opens
+    // 80 ms later).
     const moved = commits.slice(rendered);
-    expect(moved.filter((at) => at - moved[0]! < 20)).toHaveLength(1);
+    expect(moved.filter((at) => at - moved[0]! < 20)).toHaveLength(2);
   });
 });

@@ -4,6 +4,7 @@
  * History, Inspect and Containers (ImageTabs).
  */
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import type { Engine, EngineEvent, ImageSummary } from '../../engine/engine.js';
 import type { QueryState } from '../../state/container-query.js';
 import type { ContainerEntry } from '../../state/containers-store.js';
@@ -43,7 +44,6 @@ export interface DetailsPaneProps {
   width: number;
   height: number;
   theme: Theme;
-  now: number;
   tab: DetailTab;
   /** The image tab (History, Inspect, Containers) while the pane belongs to the images list. */
   imageTab: ImageTab;
@@ -82,8 +82,16 @@ function logFlags(view: LogViewState, logsState: LogsState, dropped: number): st
   return flags.filter(Boolean).join(' · ');
 }
 
-export function DetailsPane(props: DetailsPaneProps) {
+/**
+ * Memoised: MainScreen renders on every key and every log line, and the pane's props change only
+ * when what it shows does (the selection, its logs, a tab, a scroll), so a cursor move's frame
+ * leaves it alone (issue 7).
+ */
+export const DetailsPane = memo(function DetailsPane(props: DetailsPaneProps) {
   const { mode, container, image, focused, width, height, theme } = props;
+  // The Inspect and History tabs' ages ("3 hours ago") are as of the pane's last render; none of
+  // the list clocks ticks for them.
+  const now = Date.now();
   const insightTab = mode === 'containers' && props.tab !== 'logs' ? props.tab : undefined;
   const insight = useInsight(
     props.engine,
@@ -108,7 +116,7 @@ export function DetailsPane(props: DetailsPaneProps) {
         width={width}
         height={height}
         theme={theme}
-        now={props.now}
+        now={now}
       />
     );
   }
@@ -134,8 +142,10 @@ export function DetailsPane(props: DetailsPaneProps) {
       <LogsBody {...props} name={name} />,
     );
   }
-  return <InsightBody {...props} container={container} name={name} insight={insight} panel={panel} />;
-}
+  return (
+    <InsightBody {...props} container={container} name={name} insight={insight} panel={panel} now={now} />
+  );
+});
 
 function LogsBody(props: DetailsPaneProps & { name: string }) {
   const { container, logsState, view, theme, name } = props;
@@ -186,6 +196,7 @@ function LogsBody(props: DetailsPaneProps & { name: string }) {
 
 interface InsightBodyProps extends DetailsPaneProps {
   container: ContainerEntry;
+  now: number;
   name: string;
   insight: InsightModel;
   panel: (info: string, children: React.ReactNode) => React.ReactElement;
