@@ -191,6 +191,15 @@ describe('a row pasted from its lines', () => {
     }
   });
 
+  it('pastes a line of nested chalk pieces as the cells write it (the status line, on every move)', () => {
+    const status =
+      '\x1b[90ms ▸ \x1b[39m\x1b[36mdocker stop -t 10 db\x1b[39m\x1b[90m · \x1b[39m\x1b[90ms stop\x1b[39m';
+    const row = cells(60, [0, status]);
+    // One change of colour where the pieces meet, as the cells write it, not a close and an open.
+    expect(row.byCells).toBe('\x1b[90ms ▸ \x1b[36mdocker stop -t 10 db\x1b[90m · s stop\x1b[39m');
+    expect(row.pasted).toBe(row.byCells);
+  });
+
   it('gives the very bytes the cell-by-cell way gives, or leaves the row to it', () => {
     const texts = [
       'abc',
@@ -208,12 +217,18 @@ describe('a row pasted from its lines', () => {
       '\x1b[31mleft open',
       '\x1b[2mdim\x1b[22m\x1b[1mbold\x1b[22m',
       '\x1b[31m日本\x1b[39m',
+      // Nested chalk pieces, as Ink squashes a <Text> of coloured <Text>s (the status line): each
+      // closes its colour and the next opens its own, which the cells write as one change.
+      '\x1b[90ms ▸ \x1b[39m\x1b[36mdocker stop web\x1b[39m\x1b[90m · \x1b[39m',
+      '\x1b[1m\x1b[36mLogs\x1b[39m\x1b[22m\x1b[1m\x1b[36m!\x1b[39m\x1b[22m',
+      '\x1b[31mred\x1b[39m\x1b[31mred again\x1b[39m',
       'tab\there',
       '   ',
       '',
     ];
     const random = seededRandom(11);
     let pasted = 0;
+    let pastedNested = 0;
     for (let i = 0; i < 2000; i++) {
       const width = 10 + random(30);
       const placements: (number | string)[] = [];
@@ -227,11 +242,13 @@ describe('a row pasted from its lines', () => {
       const row = cells(width, placements);
       if (row.pasted !== undefined) {
         pasted++;
-        expect(row.pasted).toBe(row.byCells);
+        if (placements.some((p) => typeof p === 'string' && /\x1b\[39m\x1b\[(3|1)/.test(p))) pastedNested++;
+        expect([placements, row.pasted]).toEqual([placements, row.byCells]);
       }
     }
-    // Most rows take the fast way: the comparison above is not vacuous.
+    // Most rows take the fast way: the comparison above is not vacuous, for nested pieces too.
     expect(pasted).toBeGreaterThan(800);
+    expect(pastedNested).toBeGreaterThan(10);
   });
 });
 
@@ -242,6 +259,7 @@ describe("a line's measure read a run at a time", () => {
     last: unknown[];
     openLength: number;
     closeLength: number;
+    text?: string;
   };
   type Caches = {
     segmentByRuns(line: string): Segment | undefined | symbol;
@@ -309,10 +327,16 @@ describe("a line's measure read a run at a time", () => {
     for (const row of [
       '\x1b[7m \x1b[36m»\x1b[39m\x1b[1mweb\x1b[22m \x1b[32mrunning\x1b[39m Up 3 minutes\x1b[90m busybox:la…\x1b[39m\x1b[27m',
       '\x1b[1m\x1b[90mlabel\x1b[39m\x1b[22m 12 MB',
+      // Lines the cells write otherwise: nested pieces (the status line, a tab title), left open.
+      '\x1b[90ms ▸ \x1b[39m\x1b[36mdocker stop -t 10 db\x1b[39m\x1b[90m · \x1b[39m\x1b[90ms stop\x1b[39m',
+      '\x1b[90m┌ \x1b[7m\x1b[1m\x1b[36mLogs\x1b[39m\x1b[90m\x1b[22m\x1b[27m │ Inspect ┐\x1b[39m',
+      '\x1b[31mleft open',
+      'abc\x1b[31m',
     ])
       lines.push(row);
     let read = 0;
     let measuredCount = 0;
+    let rewritten = 0;
     for (const line of lines) {
       const runs = caches.segmentByRuns(line);
       if (runs === notByRuns) continue;
@@ -331,6 +355,7 @@ describe("a line's measure read a run at a time", () => {
         measured.closeLength,
         codesOf(measured.first),
         codesOf(measured.last),
+        measured.text,
       ]).toEqual([
         line,
         cells.width,
@@ -338,12 +363,17 @@ describe("a line's measure read a run at a time", () => {
         cells.closeLength,
         codesOf(cells.first),
         codesOf(cells.last),
+        cells.text,
       ]);
+      if (measured.text !== undefined) rewritten++;
     }
     // Most lines are read by runs: the comparison above is not vacuous…
     expect(read).toBeGreaterThan(1000);
-    // Many of them are lines the cells also take as they are (not left open, codes in order).
+    // Many of them are lines the cells also take as they are (not left open, codes in order),
+    // and many are lines the cells write otherwise (the same styles, other codes).
     expect(measuredCount).toBeGreaterThan(300);
+    expect(measuredCount - rewritten).toBeGreaterThan(300);
+    expect(rewritten).toBeGreaterThanOrEqual(4);
   });
 });
 
