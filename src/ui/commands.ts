@@ -536,13 +536,19 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
     case 'searchNext':
     case 'searchPrev': {
       const query = state.search.query;
-      if (!query) return;
+      if (!query || !logsShownFor(ctx, c)) return;
       const from = options.fromEnd ? undefined : state.search.matchIndex;
       const direction = action === 'searchNext' ? 'forward' : 'backward';
       return jumpToMatch(ctx, ctx.logs.buffer.search(query, { from, direction }));
     }
     case 'logsSave': {
       if (!c) return;
+      if (!logsShownFor(ctx, c)) {
+        // The pane still shows the last container's lines (it follows the cursor a frame behind)
+        // or none yet: saving now would name one container's file after another's lines.
+        model.status.show({ kind: 'info', text: `The logs of ${c.name} are not shown yet: nothing saved.` });
+        return;
+      }
       const file = path.join(ctx.logsDirectory, `berth-${c.name}-${timestampForFile(new Date())}.log`);
       // What is shown is saved: timestamps only while they are on.
       const { timestamps } = state.logView;
@@ -573,3 +579,8 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
 }
 
 export const DEFAULT_LOGS_DIRECTORY = os.homedir();
+
+/** Whether the logs buffer holds `container`'s lines (the Logs tab shows them, or is opening them). */
+function logsShownFor(ctx: CommandContext, container: { id: string } | undefined): boolean {
+  return container !== undefined && ctx.logs.store.get().containerId === container.id;
+}

@@ -53,6 +53,8 @@ export interface RenderedScreen {
   unmount(): void;
   /** Everything Ink wrote, escape sequences included. */
   rawOutput(): string;
+  /** In 'frames' mode, each frame Ink wrote (debug mode writes every render whole), in order. */
+  frames(): string[];
 }
 
 /** A stdout that Ink treats as a terminal of a given size; every write goes to the emulator. */
@@ -99,6 +101,7 @@ export function renderToScreen(element: ReactElement, options: RenderToScreenOpt
   });
   const watchers = new Set<() => void>();
   let output = '';
+  const frames: string[] = [];
   let pendingWrites = 0;
   let lastActivity = Date.now();
   const toTerminal = (data: string) => {
@@ -117,6 +120,7 @@ export function renderToScreen(element: ReactElement, options: RenderToScreenOpt
       toTerminal(data);
     } else if (data !== '') {
       // Debug mode writes each frame whole: reset the screen (ESC c), then paint it.
+      frames.push(data);
       toTerminal(`\x1bc${data}`);
     }
   });
@@ -197,6 +201,11 @@ export function renderToScreen(element: ReactElement, options: RenderToScreenOpt
       });
     },
     rawOutput: () => output,
+    frames: () => {
+      if (mode !== 'frames')
+        throw new Error("frames() needs mode: 'frames' (live frames are drawn in pieces)");
+      return [...frames];
+    },
   };
   return rendered;
 }

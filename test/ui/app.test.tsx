@@ -87,6 +87,24 @@ describe('the main screen', () => {
   });
 });
 
+describe('a compose project label from the container', () => {
+  test('is one line in its heading: a line break becomes a space, escape codes go', async () => {
+    const engine = createFakeEngine({
+      containers: [
+        fakeContainer({ name: 'web' }),
+        fakeContainer({ name: 'odd-one', composeProject: 'two\nlines\x1b[2Jcleared' }),
+      ],
+    });
+    const { screen } = await open(engine);
+    await screen.waitFor(/odd-one/);
+    const rows = screen.screen().split('\n');
+    const heading = rows.findIndex((row) => row.includes('▾ two lines'));
+    expect(rows[heading]).toMatch(/▾ two linescleared \(1\)/);
+    // The row right under the heading is the project's container: nothing pushed down.
+    expect(rows[heading + 1]).toMatch(/odd-one/);
+  });
+});
+
 describe('keys and dialogs', () => {
   test('K asks before killing; n keeps it running, y sends SIGKILL', async () => {
     const engine = fixtures();

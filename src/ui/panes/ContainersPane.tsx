@@ -7,6 +7,7 @@ import { memo, useEffect, useMemo } from 'react';
 import type { Engine } from '../../engine/engine.js';
 import type { ContainerEntry } from '../../state/containers-store.js';
 import type { ContainerRow } from '../../state/selectors.js';
+import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { FilterLine } from '../components/FilterLine.js';
 import { Panel } from '../components/Panel.js';
 import { VirtualList } from '../components/VirtualList.js';
@@ -99,7 +100,9 @@ export const ContainersPane = memo(function ContainersPane(props: ContainersPane
               return (
                 <Text color={theme.text.muted} bold wrap="truncate-end">
                   {fitCell(
-                    row.project ? `▾ ${row.project} (${row.count})` : `▾ standalone (${row.count})`,
+                    row.project
+                      ? `▾ ${projectLabel(row.project)} (${row.count})`
+                      : `▾ standalone (${row.count})`,
                     width - 2,
                   )}
                 </Text>
@@ -129,6 +132,14 @@ export const ContainersPane = memo(function ContainersPane(props: ContainersPane
     </Panel>
   );
 });
+
+/**
+ * A compose project's name as its heading shows it: the label is whatever the container's creator
+ * wrote, so escape codes go and line breaks become spaces (a list row is one line: VirtualList).
+ */
+export function projectLabel(project: string): string {
+  return sanitizeForTerminal(project, { keepColors: false }).replace(/\n/g, ' ');
+}
 
 interface ContainerLineProps {
   container: ContainerEntry;
