@@ -33,6 +33,11 @@ export interface LogsState {
   opening?: boolean;
 }
 
+/** Whether the buffer behind `state` holds `containerId`'s lines (or is opening them). */
+export function holdsLogsOf(state: LogsState, containerId: string | undefined): boolean {
+  return containerId !== undefined && state.containerId === containerId;
+}
+
 export interface LogsOpenOptions {
   /**
    * Keep reading new lines as they are printed: for a running container. A stopped one is read

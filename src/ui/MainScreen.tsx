@@ -22,7 +22,7 @@ import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
 import type { ImagesState } from '../state/images-store.js';
-import type { LogsModel, LogsState } from '../state/logs-model.js';
+import { holdsLogsOf, type LogsModel, type LogsState } from '../state/logs-model.js';
 import { type ContainerRow, containerCounts, containerRows, filterImages } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { SessionKeys } from '../terminal/session-keys.js';
@@ -179,7 +179,7 @@ const NO_LOGS: LogsState = Object.freeze({ version: -1, streaming: false });
 
 function logsFor(state: LogsState, containerId: string | undefined): LogsState {
   // A stream just opened (`opening`) has nothing to show yet either: its lines come a few ms later.
-  return containerId !== undefined && state.containerId === containerId && !state.opening ? state : NO_LOGS;
+  return holdsLogsOf(state, containerId) && !state.opening ? state : NO_LOGS;
 }
 
 export function MainScreen(props: MainScreenProps) {
@@ -235,10 +235,10 @@ export function MainScreen(props: MainScreenProps) {
   // A stopped container is read to its end, not followed; timestamps are asked for only while shown.
   const followedId = detailsContainer?.id;
   const followedRunning = detailsContainer?.state === 'running';
-  // The logs as they concern the selected container: another container's (the buffer still holds
-  // the last selection's lines until the effect below resets it) are NO_LOGS, so the key's own
-  // frame shows none of them, and the reset, which then changes nothing on screen, renders
-  // nothing: the same snapshot. It rendered the screen a second time on every move.
+  // The logs as they concern the pane's container: another container's (the buffer still holds
+  // the last one's lines until the effect below resets it) are NO_LOGS, so the pane's first frame
+  // for a new container shows none of them, and the reset, which then changes nothing on screen,
+  // renders nothing: the same snapshot. It rendered the screen a second time on every move.
   const logsState = useSyncExternalStore(logs.store.subscribe, () => logsFor(logs.store.get(), followedId));
   const logsShownFor = useRef(followedId);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` (a reconnect) and `followedRunning` (a start) must reopen the stream

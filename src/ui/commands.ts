@@ -11,7 +11,7 @@ import { ACTIONS, type Action, ALL_ACTIONS, isAction, isActionAllowed } from '..
 import type { Actions } from '../state/actions.js';
 import type { AppModel } from '../state/app-model.js';
 import type { ContainerEntry } from '../state/containers-store.js';
-import type { LogsModel } from '../state/logs-model.js';
+import { holdsLogsOf, type LogsModel } from '../state/logs-model.js';
 import { type ContainerRow, moveSelection } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { askBuild } from './build-commands.js';
@@ -536,14 +536,14 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
     case 'searchNext':
     case 'searchPrev': {
       const query = state.search.query;
-      if (!query || !logsShownFor(ctx, c)) return;
+      if (!query || !holdsLogsOf(ctx.logs.store.get(), c?.id)) return;
       const from = options.fromEnd ? undefined : state.search.matchIndex;
       const direction = action === 'searchNext' ? 'forward' : 'backward';
       return jumpToMatch(ctx, ctx.logs.buffer.search(query, { from, direction }));
     }
     case 'logsSave': {
       if (!c) return;
-      if (!logsShownFor(ctx, c)) {
+      if (!holdsLogsOf(ctx.logs.store.get(), c?.id)) {
         // The pane still shows the last container's lines (it follows the cursor a frame behind)
         // or none yet: saving now would name one container's file after another's lines.
         model.status.show({ kind: 'info', text: `The logs of ${c.name} are not shown yet: nothing saved.` });
@@ -579,8 +579,3 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
 }
 
 export const DEFAULT_LOGS_DIRECTORY = os.homedir();
-
-/** Whether the logs buffer holds `container`'s lines (the Logs tab shows them, or is opening them). */
-function logsShownFor(ctx: CommandContext, container: { id: string } | undefined): boolean {
-  return container !== undefined && ctx.logs.store.get().containerId === container.id;
-}

@@ -10,7 +10,7 @@ import type { QueryState } from '../../state/container-query.js';
 import type { ContainerEntry } from '../../state/containers-store.js';
 import type { InsightModel } from '../../state/insight-model.js';
 import { LogBuffer } from '../../state/log-buffer.js';
-import type { LogsModel, LogsState } from '../../state/logs-model.js';
+import { holdsLogsOf, type LogsModel, type LogsState } from '../../state/logs-model.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { TabbedPanel } from '../components/TabbedPanel.js';
 import { humanDuration } from '../format/duration.js';
@@ -68,7 +68,7 @@ const NO_LINES = new LogBuffer(1);
  */
 function shownLines(props: DetailsPaneProps): LogBuffer {
   const { container, logsState } = props;
-  return container !== undefined && logsState.containerId === container.id ? props.logs.buffer : NO_LINES;
+  return holdsLogsOf(logsState, container?.id) ? props.logs.buffer : NO_LINES;
 }
 
 function logFlags(view: LogViewState, logsState: LogsState, dropped: number): string {
