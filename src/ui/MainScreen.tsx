@@ -5,6 +5,7 @@
  */
 import { Box, Text, useApp } from 'ink';
 import {
+  startTransition,
   useCallback,
   useDeferredValue,
   useEffect,
@@ -23,7 +24,7 @@ import type { AppModel } from '../state/app-model.js';
 import type { ContainersState } from '../state/containers-store.js';
 import type { ImagesState } from '../state/images-store.js';
 import { holdsLogsOf, type LogsModel, type LogsState } from '../state/logs-model.js';
-import { type ContainerRow, containerCounts, containerRows, filterImages } from '../state/selectors.js';
+import { containerCounts, containerRows, filterImages } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { SessionKeys } from '../terminal/session-keys.js';
 import { type CommandContext, focusedAction, focusedCommand, runAction } from './commands.js';
@@ -41,6 +42,7 @@ import { DetailsPane } from './panes/DetailsPane.js';
 import { ImagesPane } from './panes/ImagesPane.js';
 import { TerminalPane, terminalSize } from './panes/TerminalPane.js';
 import { initialScreenState, type ScreenEvent, type ScreenState, screenReducer } from './screen-state.js';
+import { createCursor, isContainerRow, selectedContainerIndex, selectedImageIndex } from './selection.js';
 import { type DetailTab, detailHints } from './tabs/detail-tabs.js';
 import type { TerminalPainter } from './terminal-painter.js';
 import type { Theme } from './theme.js';
@@ -130,35 +132,14 @@ const listedImages = lastResult((images: ImagesState, filter: string) => filterI
 export function deriveView(state: ScreenState, containers: ContainersState, images: ImagesState) {
   const rows = listedContainers(containers, state.showAll, state.filters.containers);
   const shownImages = listedImages(images, state.filters.images);
-  const wanted = state.selected.containers;
-  let index = rows.findIndex((r) => r.key === wanted && isContainerRow(r));
-  if (index === -1 && wanted !== undefined && lastPlace?.key === wanted) {
-    // The selected container went away (removed, filtered out): stay where it was, on its
-    // neighbour, rather than jumping to the top.
-    index = nearestSelectable(rows, lastPlace.index);
-  }
-  if (index === -1) index = rows.findIndex(isContainerRow);
-  const selectedRow = rows[index];
-  if (selectedRow && wanted !== undefined && selectedRow.key === wanted) lastPlace = { key: wanted, index };
+  const selectedRow = rows[selectedContainerIndex(rows, state.selected.containers)];
   return {
     rows,
     images: shownImages,
     selectedContainer: selectedRow?.kind === 'container' ? selectedRow.container : undefined,
-    selectedImage: shownImages.find((i) => i.id === state.selected.images) ?? shownImages[0],
+    selectedImage: shownImages[selectedImageIndex(shownImages, state.selected.images)],
   };
 }
-
-/** Where the selected container was last seen in the list. */
-let lastPlace: { key: string; index: number } | undefined;
-
-function nearestSelectable(rows: readonly ContainerRow[], index: number): number {
-  // The row that took its place, else the one before it.
-  for (let i = index; i < rows.length; i++) if (isContainerRow(rows[i]!)) return i;
-  for (let i = Math.min(index, rows.length) - 1; i >= 0; i--) if (isContainerRow(rows[i]!)) return i;
-  return -1;
-}
-
-const isContainerRow = (r: ContainerRow) => r.kind === 'container';
 
 /** The first key bound to `action`, as the help writes it. */
 function keyOf(keymap: Keymap, action: Action | undefined): string | undefined {
@@ -192,10 +173,21 @@ export function MainScreen(props: MainScreenProps) {
   // Keys can arrive faster than React renders (`2` then `j` in one frame). The ref holds the
   // state with every event applied so far, so each key acts on what the previous one did.
   const latestState = useRef(state);
-  const dispatch = useCallback((event: ScreenEvent) => {
-    latestState.current = screenReducer(latestState.current, event);
-    dispatchToReact(event);
-  }, []);
+  const cursor = useRef(createCursor(state.selected)).current;
+  const dispatch = useCallback(
+    (event: ScreenEvent) => {
+      const before = latestState.current;
+      latestState.current = screenReducer(before, event);
+      if (latestState.current.selected === before.selected) return dispatchToReact(event);
+      // A cursor move. The list draws it at once: it reads `cursor` itself, so the key's frame
+      // renders the list and its two changed rows. The rest of the screen (the details pane, the
+      // status line's hint) follows in a transition, rendered right after; holding `j` through
+      // 2,000 containers renders it only where the cursor rests. Keys act on `latestState`.
+      cursor.set(latestState.current.selected);
+      startTransition(() => dispatchToReact(event));
+    },
+    [cursor],
+  );
   const containersState = useStore(model.containers!.store);
   const imagesState = useStore(model.images!.store);
   const status = useStore(model.status.store);
@@ -215,12 +207,12 @@ export function MainScreen(props: MainScreenProps) {
     [state, containersState, imagesState],
   );
   const { rows, images, selectedContainer, selectedImage } = view;
-  // The details pane (and the logs it shows) follows the selection one render behind the lists:
-  // a cursor move's own frame redraws the two rows that changed and the status line, and React
-  // renders the pane right after it (useDeferredValue). Holding `j` through 2,000 containers
-  // moves the bar at once, and the pane renders only for where the cursor rests. The pane was
-  // about a third of a move's React and Ink work (issue 7). Keys act on `selectedContainer`,
-  // the row the list shows, never on this.
+  // The details pane (and the logs it shows) follows the selection one render behind the lists.
+  // A cursor move reaches this screen in a transition (see `dispatch`), which renders the pane at
+  // once; a selection that changes in an urgent render (the list filtered as a person types, the
+  // selected container changing state) is handed to the pane in a render right after it, so the
+  // list's frame does not wait for the pane (issue 7). Keys act on `selectedContainer`, the row
+  // the list shows, never on this.
   const detailsContainer = useDeferredValue(selectedContainer);
   const detailsImage = useDeferredValue(selectedImage);
   // A new selection starts the tabs at their top (`select` resets the scroll): deferred with it, or
@@ -428,7 +420,7 @@ export function MainScreen(props: MainScreenProps) {
           <Box flexDirection="column" width={layout.listWidth}>
             <ContainersPane
               rows={rows}
-              selectedKey={selectedContainer?.id}
+              cursor={cursor}
               focused={state.focus === 'containers'}
               width={layout.listWidth}
               height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}
@@ -444,7 +436,7 @@ export function MainScreen(props: MainScreenProps) {
             {otherPanes ? (
               <ImagesPane
                 images={images}
-                selectedId={selectedImage?.id}
+                cursor={cursor}
                 focused={state.focus === 'images'}
                 width={layout.listWidth}
                 height={layout.imagesHeight}

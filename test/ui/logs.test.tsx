@@ -87,6 +87,7 @@ describe('the Logs tab', () => {
     await screen.waitFor(/alpha line 200/);
     await screen.waitForStable(100);
     const drawn = screen.frames().length;
+    const before = stripVTControlCharacters(screen.frames()[drawn - 1]!).split('\n');
     screen.press('j');
     await screen.waitFor(/▶ beta/);
     await screen.waitFor(/beta line 200/);
@@ -94,11 +95,18 @@ describe('the Logs tab', () => {
       .frames()
       .slice(drawn)
       .map((frame) => stripVTControlCharacters(frame));
-    // The key's own frame moves the bar and leaves the pane as it was, alpha's header over
-    // alpha's lines (the pane is rendered next: MainScreen's useDeferredValue).
-    expect(frames[0]).toMatch(/▶ beta/);
+    // The key's own frame moves the bar and changes nothing else: the two rows whose selection
+    // moved are its only changed lines. The pane (alpha's header over alpha's lines) and the status
+    // line's hint (`docker stop … alpha`) are rendered next: the list reads the cursor itself,
+    // and the rest of the screen follows in a transition (MainScreen's `dispatch`).
+    const changed = frames[0]!.split('\n').filter((line, i) => line !== before[i]);
+    expect(changed).toHaveLength(2);
+    expect(changed[0]).toMatch(/^│ {2}alpha/);
+    expect(changed[1]).toMatch(/^│▶ beta/);
     expect(frames[0]).toMatch(/alpha · running/);
     expect(frames[0]).toMatch(/alpha line 200/);
+    expect(frames[0]).toMatch(/docker stop .*alpha/);
+    expect(frames[1]).toMatch(/docker stop .*beta/);
     // Then the pane, waiting for beta's stream (opened 80 ms later), then beta's lines: no third
     // render as the Logs tab resets, and no "No output" frame before the lines.
     const withBetaLines = frames.findIndex((frame) => frame.includes('beta line'));

@@ -3,11 +3,21 @@
  * The window follows the selected row, keeping it visible with the least scrolling.
  */
 import { Box } from 'ink';
-import { Fragment, type ReactNode, useEffect, useRef } from 'react';
+import { Fragment, type ReactNode, useEffect, useRef, useSyncExternalStore } from 'react';
+
+/**
+ * Where the selected row is, read by the list itself: a cursor move then renders the list (and
+ * the two rows whose selection changed), not the pane and the screen around it (selection.ts).
+ */
+export interface ListSelection {
+  subscribe: (listener: () => void) => () => void;
+  /** The selected item's index in `items`; -1 for none. */
+  index: () => number;
+}
 
 export interface VirtualListProps<T> {
   items: readonly T[];
-  selectedIndex: number;
+  selection: ListSelection;
   height: number;
   /**
    * One row: a single line, a `<Text wrap="truncate-end">` (or another one-line node that is never
@@ -31,7 +41,8 @@ export function windowStart(previous: number, selected: number, height: number, 
 }
 
 export function VirtualList<T>(props: VirtualListProps<T>) {
-  const { items, selectedIndex, height, renderRow, rowKey, onVisible } = props;
+  const { items, selection, height, renderRow, rowKey, onVisible } = props;
+  const selectedIndex = useSyncExternalStore(selection.subscribe, selection.index);
   const start = useRef(0);
   start.current = windowStart(start.current, Math.max(0, selectedIndex), height, items.length);
   const visible = items.slice(start.current, start.current + height);

@@ -14,6 +14,7 @@ import { VirtualList } from '../components/VirtualList.js';
 import { paint } from '../format/paint.js';
 import { useClock } from '../hooks/use-clock.js';
 import { useListStats } from '../hooks/use-list-stats.js';
+import { type Cursor, selectedContainerIndex } from '../selection.js';
 import type { Theme } from '../theme.js';
 import {
   type ContainerColumns,
@@ -26,7 +27,8 @@ import {
 
 export interface ContainersPaneProps {
   rows: readonly ContainerRow[];
-  selectedKey: string | undefined;
+  /** The wanted container: the list reads it itself, so a cursor move renders the list alone. */
+  cursor: Cursor;
   focused: boolean;
   width: number;
   height: number;
@@ -52,7 +54,7 @@ const runningIds = (rows: readonly ContainerRow[]) =>
  * of its props, and comparing them is cheaper than checking each visible row.
  */
 export const ContainersPane = memo(function ContainersPane(props: ContainersPaneProps) {
-  const { rows, selectedKey, focused, width, height, theme, filter, filterEditing } = props;
+  const { rows, cursor, focused, width, height, theme, filter, filterEditing } = props;
   // The pane's own clock: the ages here ticking over render this pane, not the whole screen.
   const now = useClock(rows);
   // One object while the width and the column set stay: the rows below are memoised on it.
@@ -68,7 +70,6 @@ export const ContainersPane = memo(function ContainersPane(props: ContainersPane
   });
   const filterLine = filterEditing || filter ? 1 : 0;
   const listHeight = Math.max(0, height - 2 - filterLine);
-  const selectedIndex = rows.findIndex((r) => r.key === selectedKey);
   const title = `Containers (${props.counts.shown}/${props.counts.total})${props.showAll ? ' all' : ''}`;
   return (
     <Panel
@@ -91,7 +92,10 @@ export const ContainersPane = memo(function ContainersPane(props: ContainersPane
       ) : (
         <VirtualList
           items={rows}
-          selectedIndex={selectedIndex}
+          selection={{
+            subscribe: cursor.subscribe,
+            index: () => selectedContainerIndex(rows, cursor.get().containers),
+          }}
           height={listHeight}
           rowKey={(r) => r.key}
           onVisible={(visible) => listStats.watch(showsStats ? runningIds(visible) : [])}

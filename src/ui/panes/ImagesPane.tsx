@@ -10,12 +10,14 @@ import { humanDuration } from '../format/duration.js';
 import { paint } from '../format/paint.js';
 import { humanSize } from '../format/size.js';
 import { useClock } from '../hooks/use-clock.js';
+import { type Cursor, selectedImageIndex } from '../selection.js';
 import type { Theme } from '../theme.js';
 import { fitCell } from './container-cells.js';
 
 export interface ImagesPaneProps {
   images: readonly ImageSummary[];
-  selectedId: string | undefined;
+  /** The wanted image: the list reads it itself, so a cursor move renders the list alone. */
+  cursor: Cursor;
   focused: boolean;
   width: number;
   height: number;
@@ -33,7 +35,7 @@ export function imageLabel(image: ImageSummary): string {
 
 /** Memoised: a move in the containers list changes none of its props. */
 export const ImagesPane = memo(function ImagesPane(props: ImagesPaneProps) {
-  const { images, selectedId, focused, width, height, theme, filter, filterEditing } = props;
+  const { images, cursor, focused, width, height, theme, filter, filterEditing } = props;
   // The pane's own clock: an image's age ticking over renders this pane alone.
   const now = useClock(undefined, images);
   const inner = width - 4;
@@ -43,7 +45,6 @@ export const ImagesPane = memo(function ImagesPane(props: ImagesPaneProps) {
   const name = Math.max(8, inner - size - age - id - (age ? 1 : 0) - (id ? 1 : 0) - 1);
   const filterLine = filterEditing || filter ? 1 : 0;
   const listHeight = Math.max(0, height - 2 - filterLine);
-  const selectedIndex = images.findIndex((i) => i.id === selectedId);
   return (
     <Panel
       title={`Images (${images.length === props.total ? props.total : `${images.length}/${props.total}`})`}
@@ -58,7 +59,10 @@ export const ImagesPane = memo(function ImagesPane(props: ImagesPaneProps) {
       ) : (
         <VirtualList
           items={images}
-          selectedIndex={selectedIndex}
+          selection={{
+            subscribe: cursor.subscribe,
+            index: () => selectedImageIndex(images, cursor.get().images),
+          }}
           height={listHeight}
           rowKey={(i) => i.id}
           renderRow={(image, _index, selected) => {
