@@ -52,7 +52,7 @@ const lazyFunctionModules = {
 // logins `fs/promises` (~2 ms).
 // Each is given a stand-in that loads it on first use (src/launch/lazy-module.ts); a start
 // against a local socket loads none of them (test/unit/lazy-builtins.test.ts).
-const LAZY_BUILTINS = ['https', 'child_process', 'crypto', 'zlib', 'assert', 'fs/promises'];
+const LAZY_BUILTINS = ['https', 'http', 'child_process', 'crypto', 'zlib', 'assert', 'fs/promises'];
 const lazyModuleSource = path.resolve('src/launch/lazy-module.ts');
 const lazyBuiltins = {
   name: 'lazy-builtins',
@@ -98,6 +98,27 @@ const inkWithoutDevtools = {
   },
 };
 
+// dockerode (with docker-modem, its streams and Node's HTTP client, ~15 ms to set up) loads when
+// berth first makes a dockerode client. A start against a local socket asks its first frame's
+// questions over connections of its own (src/engine/client.ts `getJson`, events.ts), and the
+// client is made on first use (`createContext`), so the first frame is drawn before either. The
+// class berth imports is a stand-in that loads the bundled dockerode on its first `new`.
+const lazyDockerode = {
+  name: 'lazy-dockerode',
+  setup(build) {
+    const client = path.resolve('src/engine/client.ts');
+    build.onResolve({ filter: /^dockerode$/ }, (args) =>
+      args.importer === client ? { path: 'dockerode', namespace: 'lazy-dockerode' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-dockerode' }, () => ({
+      contents:
+        'let Docker; module.exports = function LazyDocker(...args) { Docker ??= require("dockerode"); return new Docker(...args); };',
+      resolveDir: path.resolve('.'),
+      loader: 'js',
+    }));
+  },
+};
+
 // wrap-ansi (Ink's wrapping) brings string-width 7, which measures text-presentation symbols such
 // as ▶ © ⚠ as two cells where terminals draw one, and where Ink itself (string-width 8) measures
 // one. The bundle gives wrap-ansi the string-width 8 everything else uses (patched to measure
@@ -131,7 +152,7 @@ const shared = {
     'process.env.DEV': '"false"',
     'process.env.NODE_ENV': '"production"',
   },
-  plugins: [lazyFunctionModules, inkWithoutDevtools, oneStringWidth, lazyBuiltins],
+  plugins: [lazyFunctionModules, inkWithoutDevtools, oneStringWidth, lazyBuiltins, lazyDockerode],
   metafile: true,
   // A CommonJS bundle has no import.meta; the bundled uses of it are in paths berth never takes
   // (yoga's file location for a wasm it has inline, Ink's package.json under DEV=true).

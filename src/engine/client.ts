@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import Docker from 'dockerode';
 import type { Endpoint } from './connection.js';
+import { readJson } from './direct-get.js';
 import { classifyError, EngineError } from './errors.js';
 
 /** Oldest API berth supports (engine 20.10) and newest it knows. */
@@ -13,7 +14,8 @@ export const MIN_API_VERSION = '1.41';
 export const MAX_API_VERSION = '1.47';
 
 export interface EngineContext {
-  docker: Docker;
+  /** Made on first use: a start against a local socket draws its first frame without it (`getJson`). */
+  readonly docker: Docker;
   endpoint: Endpoint;
   /** The API version in use after negotiation, e.g. `1.41`. */
   apiVersion: string | undefined;
@@ -76,11 +78,24 @@ export function dockerOptions(endpoint: Endpoint): Docker.DockerOptions {
 }
 
 export function createContext(endpoint: Endpoint): EngineContext {
-  const docker = new Docker(dockerOptions(endpoint));
+  let docker: Docker | undefined;
+  let apiVersion: string | undefined;
   const context: EngineContext = {
-    docker,
+    get docker() {
+      if (!docker) {
+        docker = new Docker(dockerOptions(endpoint));
+        pinModem(docker, apiVersion);
+      }
+      return docker;
+    },
     endpoint,
-    apiVersion: undefined,
+    get apiVersion() {
+      return apiVersion;
+    },
+    set apiVersion(version) {
+      apiVersion = version;
+      if (docker) pinModem(docker, version);
+    },
     async call(action, run) {
       try {
         return await run();
@@ -113,15 +128,44 @@ export function negotiateVersion(serverApiVersion: string): string {
   return compareVersions(serverApiVersion, MAX_API_VERSION) > 0 ? MAX_API_VERSION : serverApiVersion;
 }
 
+/** docker-modem puts `/v1.xx` before each path once its `version` is set. */
+function pinModem(docker: Docker, apiVersion: string | undefined): void {
+  (docker.modem as unknown as { version: string | undefined }).version = apiVersion && `v${apiVersion}`;
+}
+
 /** Pins the client to the version negotiated from the engine's own; returns it. */
 export function pinApiVersion(context: EngineContext, serverApiVersion: string): string {
   const chosen = negotiateVersion(serverApiVersion);
-  (context.docker.modem as unknown as { version: string }).version = `v${chosen}`;
   context.apiVersion = chosen;
   return chosen;
 }
 
 export async function negotiate(context: EngineContext): Promise<string> {
-  const version = await context.call('read the engine version', () => context.docker.version());
+  const version = await context.call('read the engine version', () =>
+    getJson(context, '/version', {}, (docker) => docker.version()),
+  );
   return pinApiVersion(context, version.ApiVersion);
+}
+
+/**
+ * A GET whose answer is JSON: the engine's version and information, the container and image
+ * lists. On a local socket it is asked over a connection of berth's own (direct-get.ts) rather
+ * than through dockerode: a start asks only these (and the event stream, events.ts), so it draws
+ * its first frame without loading dockerode, docker-modem and Node's HTTP client, and without
+ * their machinery per request: at 5 containers the first frame came 174 → 125 ms after the spawn
+ * (medians of 10 interleaved starts; docs/performance.md, issue 7). Elsewhere (TCP, TLS, ssh) `viaDockerode` asks,
+ * over dockerode's kept-alive connections. Call it inside `context.call`, as dockerode's calls are.
+ */
+export function getJson<T>(
+  context: EngineContext,
+  path: string,
+  query: Record<string, string | boolean | undefined>,
+  viaDockerode: (docker: Docker) => Promise<T>,
+): Promise<T> {
+  if (context.endpoint.protocol !== 'unix') return viaDockerode(context.docker);
+  const version = context.apiVersion ? `/v${context.apiVersion}` : '';
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
+  const queryText = search.size > 0 ? `?${search}` : '';
+  return readJson<T>(context.endpoint, `${version}${path}${queryText}`);
 }

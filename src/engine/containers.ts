@@ -3,7 +3,7 @@
  * Each returns berth's own types so nothing above the engine layer needs dockerode.
  */
 import type Docker from 'dockerode';
-import type { EngineContext } from './client.js';
+import { type EngineContext, getJson } from './client.js';
 import { EngineError } from './errors.js';
 import { envProblem, type PortBinding, portBindingProblem, toEnginePorts } from './port-spec.js';
 import { parseReference } from './reference.js';
@@ -151,8 +151,9 @@ export function toContainerSummary(info: Docker.ContainerInfo): ContainerSummary
  */
 export async function listContainers(ctx: EngineContext, options: { all?: boolean; ids?: string[] } = {}) {
   const filters = options.ids ? JSON.stringify({ id: options.ids }) : undefined;
+  const query = { all: options.all ?? false, ...(filters ? { filters } : {}) };
   const list = await ctx.call('list containers', () =>
-    ctx.docker.listContainers({ all: options.all ?? false, ...(filters ? { filters } : {}) }),
+    getJson(ctx, '/containers/json', query, (docker) => docker.listContainers(query)),
   );
   return list.map(toContainerSummary);
 }

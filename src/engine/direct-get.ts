@@ -191,3 +191,46 @@ export function getDirectly(endpoint: Endpoint, path: string, onBody: BodyHandle
     });
   });
 }
+
+/** A JSON answer larger than this is not one the engine gives to the GETs that use `readJson`. */
+const MAX_JSON_BYTES = 512 * 1024 * 1024;
+
+/**
+ * GETs `path` and parses its body as JSON (client.ts `getJson`). Rejects as `getDirectly` does,
+ * and with a SyntaxError for a body that is not JSON.
+ */
+export async function readJson<T>(endpoint: Endpoint, path: string): Promise<T> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  let tooLarge = false;
+  const response = await getDirectly(endpoint, path, (bytes, start, end) => {
+    size += end - start;
+    if (size > MAX_JSON_BYTES) tooLarge = true;
+    // A copy: the socket's buffer is only read during the call.
+    else parts.push(Buffer.from(bytes.subarray(start, end)));
+  });
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const settle = (run: () => void) => {
+      if (settled) return;
+      settled = true;
+      run();
+    };
+    response.on('end', () =>
+      settle(() => {
+        if (tooLarge)
+          return reject(new Error(`the engine's answer to ${path} was larger than ${MAX_JSON_BYTES} bytes`));
+        try {
+          resolve(JSON.parse(Buffer.concat(parts, size).toString('utf8')) as T);
+        } catch (error) {
+          reject(error);
+        }
+      }),
+    );
+    response.on('error', (error: Error) => settle(() => reject(error)));
+    // Closed before the whole body came: the engine went away mid-answer.
+    response.on('close', () =>
+      settle(() => reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))),
+    );
+  });
+}

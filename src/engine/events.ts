@@ -5,7 +5,9 @@
  */
 import type { Readable } from 'node:stream';
 import type { EngineContext } from './client.js';
+import { getDirectly } from './direct-get.js';
 import { classifyError, type EngineError } from './errors.js';
+import { decodeLine, LineSplitter } from './line-splitter.js';
 
 export interface EngineEvent {
   /** `container`, `image`, `network`, `volume`, … */
@@ -68,11 +70,54 @@ function sinceArgument(timeNano: bigint): string {
   return `${seconds}.${nanos}`;
 }
 
+/** The open event stream, as both ways of opening it give it: ended by `end`, `close` or `error`. */
+interface OpenStream {
+  on(event: 'end' | 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  destroy(): void;
+}
+
+/**
+ * Opens `GET /events` (from `since`, seconds, when given), handing each line to `onLine`. On a
+ * local socket over a connection of berth's own (direct-get.ts), like the lists at start-up
+ * (client.ts `getJson`); elsewhere through dockerode.
+ */
+async function openStream(
+  ctx: EngineContext,
+  since: string | undefined,
+  onLine: (line: string) => void,
+): Promise<OpenStream> {
+  if (ctx.endpoint.protocol === 'unix') {
+    // Split on the newline byte before decoding: a character split across reads stays whole.
+    const lines = new LineSplitter((bytes, start, end) => onLine(decodeLine(bytes, start, end, false)));
+    const version = ctx.apiVersion ? `/v${ctx.apiVersion}` : '';
+    const query = since === undefined ? '' : `?${new URLSearchParams({ since })}`;
+    return getDirectly(ctx.endpoint, `${version}/events${query}`, (bytes, start, end) =>
+      lines.push(bytes, start, end),
+    );
+  }
+  // `since` with nanoseconds is a string; the typings only allow a number.
+  const query = since === undefined ? {} : { since };
+  const opened = (await ctx.docker.getEvents(query as { since?: number })) as unknown as Readable;
+  let pending = '';
+  opened.setEncoding('utf8');
+  opened.on('data', (chunk: string) => {
+    pending += chunk;
+    let newline = pending.indexOf('\n');
+    while (newline !== -1) {
+      onLine(pending.slice(0, newline));
+      pending = pending.slice(newline + 1);
+      newline = pending.indexOf('\n');
+    }
+  });
+  return opened;
+}
+
 export function subscribeToEvents(ctx: EngineContext, options: EventOptions): EventSubscription {
   const baseRetry = options.retryMs ?? 250;
   const maxRetry = options.maxRetryMs ?? 2000;
   let closed = false;
-  let stream: Readable | undefined;
+  let stream: OpenStream | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let lastTime: bigint | undefined;
   // Events at exactly `lastTime` that were already delivered, so a resume does not repeat them.
@@ -117,13 +162,22 @@ export function subscribeToEvents(ctx: EngineContext, options: EventOptions): Ev
     scheduleRetry(nextDelay);
   };
 
+  /** One line of the stream: an event as JSON. */
+  const readLine = (line: string) => {
+    const text = line.trim();
+    if (!text) return;
+    try {
+      deliver(JSON.parse(text) as RawEvent);
+    } catch {
+      // A malformed line is skipped; the next one is independent.
+    }
+  };
+
   const connect = async (nextDelay: number) => {
     if (closed) return;
-    let opened: Readable;
+    let opened: OpenStream;
     try {
-      const query = lastTime === undefined ? {} : { since: sinceArgument(lastTime) };
-      // `since` with nanoseconds is a string; the typings only allow a number.
-      opened = (await ctx.docker.getEvents(query as { since?: number })) as unknown as Readable;
+      opened = await openStream(ctx, lastTime === undefined ? undefined : sinceArgument(lastTime), readLine);
     } catch (error) {
       lose(error, nextDelay);
       return;
@@ -143,24 +197,6 @@ export function subscribeToEvents(ctx: EngineContext, options: EventOptions): Ev
     // The start of the stream marks "now" for resuming, even if no event has come yet.
     if (lastTime === undefined) lastTime = BigInt(Date.now()) * 1_000_000n;
 
-    let pending = '';
-    opened.setEncoding('utf8');
-    opened.on('data', (chunk: string) => {
-      pending += chunk;
-      let newline = pending.indexOf('\n');
-      while (newline !== -1) {
-        const line = pending.slice(0, newline).trim();
-        pending = pending.slice(newline + 1);
-        if (line) {
-          try {
-            deliver(JSON.parse(line) as RawEvent);
-          } catch {
-            // A malformed line is skipped; the next one is independent.
-          }
-        }
-        newline = pending.indexOf('\n');
-      }
-    });
     let ended = false;
     const onGone = (error?: Error) => {
       if (ended) return;

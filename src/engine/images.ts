@@ -3,7 +3,7 @@
  * types so nothing above the engine layer needs dockerode.
  */
 import type Docker from 'dockerode';
-import type { EngineContext } from './client.js';
+import { type EngineContext, getJson } from './client.js';
 import { EngineError, isEngineError } from './errors.js';
 import { normaliseReference } from './reference.js';
 
@@ -104,7 +104,9 @@ export function toImageSummary(info: Docker.ImageInfo): ImageSummary {
 }
 
 export async function listImages(ctx: EngineContext): Promise<ImageSummary[]> {
-  const list = await ctx.call('list images', () => ctx.docker.listImages());
+  const list = await ctx.call('list images', () =>
+    getJson(ctx, '/images/json', {}, (docker) => docker.listImages()),
+  );
   return list.map(toImageSummary);
 }
 
@@ -200,7 +202,9 @@ export async function tagImage(ctx: EngineContext, source: string, target: strin
 
 /** Names of the containers (any state) created from this image id. */
 export async function containersUsingImage(ctx: EngineContext, imageId: string): Promise<string[]> {
-  const containers = await ctx.call('list containers', () => ctx.docker.listContainers({ all: true }));
+  const containers = await ctx.call('list containers', () =>
+    getJson(ctx, '/containers/json', { all: true }, (docker) => docker.listContainers({ all: true })),
+  );
   return containers
     .filter((c) => c.ImageID === imageId)
     .map((c) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''));

@@ -1,5 +1,5 @@
 /** Engine-wide questions: is it there, which version, how much does it hold. */
-import type { EngineContext } from './client.js';
+import { type EngineContext, getJson } from './client.js';
 
 export interface EngineVersion {
   version: string;
@@ -28,7 +28,9 @@ export async function ping(ctx: EngineContext): Promise<void> {
 }
 
 export async function engineVersion(ctx: EngineContext): Promise<EngineVersion> {
-  const v = await ctx.call('read the engine version', () => ctx.docker.version());
+  const v = await ctx.call('read the engine version', () =>
+    getJson(ctx, '/version', {}, (docker) => docker.version()),
+  );
   return {
     version: v.Version,
     apiVersion: v.ApiVersion,
@@ -41,7 +43,9 @@ export async function engineVersion(ctx: EngineContext): Promise<EngineVersion> 
 }
 
 export async function engineInfo(ctx: EngineContext): Promise<EngineInfo> {
-  const info = await ctx.call('read the engine information', () => ctx.docker.info());
+  const info = await ctx.call('read the engine information', () =>
+    getJson(ctx, '/info', {}, (docker) => docker.info()),
+  );
   const securityOptions: string[] = info.SecurityOptions ?? [];
   return {
     containers: info.Containers,

@@ -1,5 +1,5 @@
 /**
- * berth's own HTTP reading for the log stream, against a socket server that answers with fixed
+ * berth's own HTTP reading for the log stream and the JSON answers a start asks for, against a socket server that answers with fixed
  * bytes: statuses, body framings and a cut connection that the engine cannot be made to send.
  * (The log stream itself is tested against the private engine in test/engine/logs.test.ts.)
  */
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Endpoint } from '../../src/engine/connection.js';
-import { getDirectly } from '../../src/engine/direct-get.js';
+import { getDirectly, readJson } from '../../src/engine/direct-get.js';
 import { classifyError } from '../../src/engine/errors.js';
 
 const servers: Array<{ server: net.Server; dir: string }> = [];
@@ -20,14 +20,17 @@ afterEach(() => {
   }
 });
 
-/** A server writing `pieces` (a pause between them) once it has read a request; ends unless `hold`. */
+/**
+ * A server writing `pieces` (a pause between them) once it has read a request; ends unless `hold`.
+ * Each piece is written byte for byte (latin1), so a test can cut a UTF-8 character in two.
+ */
 async function serve(pieces: string[], options: { hold?: boolean } = {}): Promise<Endpoint> {
   const dir = mkdtempSync(path.join(tmpdir(), 'berth-direct-'));
   const socketPath = path.join(dir, 's.sock');
   const server = net.createServer((socket) => {
     socket.once('data', async () => {
       for (const piece of pieces) {
-        socket.write(piece);
+        socket.write(Buffer.from(piece, 'latin1'));
         await new Promise((r) => setTimeout(r, 5));
       }
       if (options.hold) socket.destroy();
@@ -103,5 +106,42 @@ describe('getDirectly', () => {
     };
     const error = await getDirectly(missing, '/', () => undefined).catch((e: unknown) => e);
     expect(classifyError(error, { endpoint: missing.url }).kind).toBe('EngineUnreachable');
+  });
+});
+
+describe('readJson', () => {
+  test('parses a sized body and a chunked one, a character split across chunks kept whole', async () => {
+    const json = JSON.stringify([{ Id: 'abc', Names: ['/web'] }]);
+    const sized = await serve([`HTTP/1.1 200 OK\r\nContent-Length: ${json.length}\r\n\r\n`, json]);
+    expect(await readJson(sized, '/containers/json')).toEqual([{ Id: 'abc', Names: ['/web'] }]);
+    const bytes = Buffer.from('{"Name":"caf\u00e9"}');
+    const cut = bytes.indexOf(0xa9);
+    const chunk = (part: Buffer) => `${part.length.toString(16)}\r\n${part.toString('latin1')}\r\n`;
+    const chunked = await serve([
+      OK_CHUNKED,
+      chunk(bytes.subarray(0, cut)),
+      chunk(bytes.subarray(cut)),
+      '0\r\n\r\n',
+    ]);
+    expect(await readJson(chunked, '/info')).toEqual({ Name: 'caf\u00e9' });
+  });
+
+  test("an error status rejects with the engine's message", async () => {
+    const json = '{"message":"client version 1.99 is too new"}';
+    const endpoint = await serve([
+      `HTTP/1.1 400 Bad Request\r\nContent-Length: ${json.length}\r\n\r\n`,
+      json,
+    ]);
+    const error = await readJson(endpoint, '/v1.99/version').catch((e: unknown) => e);
+    expect(classifyError(error, { action: 'read the engine version' }).message).toMatch(
+      /client version 1.99 is too new/,
+    );
+  });
+
+  test('a body cut short, or not JSON, rejects', async () => {
+    const cut = await serve([OK_CHUNKED, '5\r\n[1,2,'], { hold: true });
+    await expect(readJson(cut, '/containers/json')).rejects.toMatchObject({ code: 'ECONNRESET' });
+    const notJson = await serve(['HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK']);
+    await expect(readJson(notJson, '/_ping')).rejects.toThrow(SyntaxError);
   });
 });

@@ -82,7 +82,7 @@ describe('the bundle', () => {
     const script = `
       const { main } = require(${JSON.stringify(bundle)});
       main(['node', 'berth', 'doctor']).then((code) => {
-        const watched = /^NativeModule (https|tls|child_process|crypto|zlib|assert)$/;
+        const watched = /^NativeModule (https|http|tls|child_process|crypto|zlib|assert)$/;
         console.log(JSON.stringify({ code, loaded: process.moduleLoadList.filter((m) => watched.test(m)) }));
       });
     `;
@@ -115,7 +115,7 @@ describe('the bundle', () => {
       process.stdout.write = (chunk, ...rest) => {
         if (!reported && String(chunk).includes('Containers (')) {
           reported = true;
-          const watched = /^NativeModule (https|tls|child_process|crypto|zlib|assert|fs\\/promises)$/;
+          const watched = /^NativeModule (https|http|tls|child_process|crypto|zlib|assert|fs\\/promises)$/;
           writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList.filter((m) => watched.test(m))));
         }
         return write(chunk, ...rest);
