@@ -43,7 +43,8 @@ export class LineSplitter {
       newline = indexOfNewline(chunk, start, end);
     }
     if (start < end) {
-      this.pending.push(chunk.subarray(start, end));
+      // A copy: the caller may reuse the chunk's memory for its next read (direct-get.ts).
+      this.pending.push(Buffer.from(chunk.subarray(start, end)));
       this.pendingBytes += end - start;
       if (this.pendingBytes > this.maxLineBytes) this.cutOverlongLine();
     }

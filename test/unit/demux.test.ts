@@ -108,6 +108,21 @@ describe('LineSplitter on its own', () => {
     expect(split([...bytes].map((b) => Buffer.from([b])))).toEqual(expected);
   });
 
+  test('a line that spans reads survives its first read being overwritten (a reused read buffer)', () => {
+    const lines: string[] = [];
+    const splitter = new LineSplitter((b, s, e) => lines.push(decodeLine(b, s, e, false)));
+    // direct-get.ts reads every chunk into the same buffer: the next read overwrites the last.
+    const buffer = Buffer.alloc(16);
+    const read = (text: string) => {
+      const size = buffer.write(text);
+      splitter.push(buffer.subarray(0, size));
+    };
+    read('one\ntw');
+    read('XXXXXXXXXXXXXXXX'.slice(0, 2));
+    read('o\nthree\n');
+    expect(lines).toEqual(['one', 'twXXo', 'three']);
+  });
+
   test('empty lines are kept', () => {
     expect(split([Buffer.from('a\n\n\nb\n')])).toEqual(['a', '', '', 'b']);
   });
