@@ -45,7 +45,8 @@ const lazyFunctionModules = {
   },
 };
 
-// Node built-ins that dependencies load at start-up though only some sessions use them:
+// Node built-ins that dependencies load at start-up though only some sessions use them (`http`:
+// docker-modem's, needed once dockerode is, after the first frame on a local socket; see below):
 // docker-modem loads `https` (with `tls` and `crypto`, ~22 ms) for any engine, commander and
 // terminal-size load `child_process` (~11 ms), dockerode `zlib` (builds), signal-exit `assert`
 // (patched since to need it only for a failed check), and berth's saving of logs and registry

@@ -28,11 +28,11 @@ function readIfSet(file: string | undefined): Buffer | undefined {
 }
 
 /**
- * One agent for every client of a local socket, as Node's global agent was before (a start makes
- * two clients, the early one and the negotiating one, and each retry makes more): its settings
- * (keep-alive, last-used socket first, 5 s idle timeout), plus an empty TLS server name. A local
- * socket has none, and without it Node's agent tests the host name against its IPv6 pattern on
- * the first request, whose compile cost ~5 ms of the first frame.
+ * One agent for every dockerode client of a local socket, as Node's global agent was before
+ * (every context, and each retry, makes its client on first use): its settings (keep-alive,
+ * last-used socket first, 5 s idle timeout), plus an empty TLS server name. A local socket has
+ * none, and without it Node's agent tests the host name against its IPv6 pattern on the first
+ * request, whose compile cost ~5 ms.
  */
 let localAgent: Agent | undefined;
 

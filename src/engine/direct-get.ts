@@ -1,11 +1,13 @@
 /**
- * A streaming GET on a connection of berth's own, for the log stream. The engine flushes every
- * log line as its own HTTP chunk, and Node's HTTP client turns each chunk into a parser callback
- * and a stream event: for 500,000 lines that was ~0.7 s of CPU before berth saw a byte (on a
- * 2-core machine, taken from the engine that is sending them). Here the response is read from the
- * socket in large reads and its chunked body decoded in one pass over each (chunked.ts).
+ * A streaming GET on a connection of berth's own. The engine flushes every log line as its own
+ * HTTP chunk, and Node's HTTP client turns each chunk into a parser callback and a stream event:
+ * for 500,000 lines that was ~0.7 s of CPU before berth saw a byte (on a 2-core machine, taken
+ * from the engine that is sending them). Here the response is read from the socket in large
+ * reads and its chunked body decoded in one pass over each (chunked.ts).
  *
- * Only for the local socket and plain TCP; TLS and ssh engines go through dockerode.
+ * The log stream uses it on the local socket and plain TCP; on the local socket the JSON answers
+ * a start asks for (`readJson`, client.ts `getJson`) and the event stream (events.ts) use it too,
+ * so a start draws its first frame without loading dockerode. TLS and ssh go through dockerode.
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
@@ -129,9 +131,23 @@ export function getDirectly(endpoint: Endpoint, path: string, onBody: BodyHandle
       const parts: Buffer[] = [];
       let kept = 0;
       const settle = () => fail(statusError(parsed.statusCode, Buffer.concat(parts)));
+      const keep: BodyHandler = (bytes, start, end) => {
+        if (kept < MAX_ERROR_BYTES) parts.push(Buffer.from(bytes.subarray(start, end)));
+        kept += end - start;
+      };
+      // A proxy may send the error chunked: the message is the decoded body, not its framing.
+      const decoder = parsed.chunked ? new ChunkedDecoder(keep) : undefined;
       readBody = (chunk, start) => {
-        if (kept < MAX_ERROR_BYTES) parts.push(Buffer.from(chunk.subarray(start)));
-        kept += chunk.length - start;
+        if (decoder) {
+          try {
+            decoder.push(chunk, start);
+          } catch {
+            return settle();
+          }
+          if (decoder.done) settle();
+          return;
+        }
+        keep(chunk, start, chunk.length);
         if (parsed.length !== undefined && kept >= parsed.length) settle();
       };
       // A chunked error body is read to the end of the connection (`Connection: close`).

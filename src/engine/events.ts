@@ -70,6 +70,9 @@ function sinceArgument(timeNano: bigint): string {
   return `${seconds}.${nanos}`;
 }
 
+/** An event carries every label of its object: far more than a log line's cut, never cut. */
+const MAX_EVENT_BYTES = 64 * 1024 * 1024;
+
 /** The open event stream, as both ways of opening it give it: ended by `end`, `close` or `error`. */
 interface OpenStream {
   on(event: 'end' | 'close', listener: () => void): unknown;
@@ -89,7 +92,10 @@ async function openStream(
 ): Promise<OpenStream> {
   if (ctx.endpoint.protocol === 'unix') {
     // Split on the newline byte before decoding: a character split across reads stays whole.
-    const lines = new LineSplitter((bytes, start, end) => onLine(decodeLine(bytes, start, end, false)));
+    const lines = new LineSplitter(
+      (bytes, start, end) => onLine(decodeLine(bytes, start, end, false)),
+      MAX_EVENT_BYTES,
+    );
     const version = ctx.apiVersion ? `/v${ctx.apiVersion}` : '';
     const query = since === undefined ? '' : `?${new URLSearchParams({ since })}`;
     return getDirectly(ctx.endpoint, `${version}/events${query}`, (bytes, start, end) =>
@@ -164,6 +170,9 @@ export function subscribeToEvents(ctx: EngineContext, options: EventOptions): Ev
 
   /** One line of the stream: an event as JSON. */
   const readLine = (line: string) => {
+    // Lines that came with the answer's headers arrive before `connect` sees the stream: none
+    // may reach a subscriber that has closed (the early engine, detached) or the wrong store.
+    if (closed) return;
     const text = line.trim();
     if (!text) return;
     try {

@@ -3,7 +3,8 @@
  * `lazy-builtins`) gives it to the dependencies that load Node built-ins at start-up though only
  * some sessions use them: docker-modem loads `https` (and with it `tls` and `crypto`, ~22 ms)
  * for every engine, commander and terminal-size load `child_process` (~11 ms). A local socket,
- * the usual engine, never needs either.
+ * the usual engine, never needs either. docker-modem's `http` is one too: a start against a local
+ * socket draws its first frame before dockerode is loaded (src/engine/client.ts `getJson`).
  *
  * The stand-in reads every property through to the real module, loading it then, and calls
  * through when the module is a function (`assert`). It also works when a bundler copies it into

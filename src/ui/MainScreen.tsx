@@ -12,6 +12,7 @@ import {
   useMemo,
   useReducer,
   useRef,
+  useState,
   useSyncExternalStore,
 } from 'react';
 import type { Action, Scope } from '../keys/actions.js';
@@ -173,7 +174,7 @@ export function MainScreen(props: MainScreenProps) {
   // Keys can arrive faster than React renders (`2` then `j` in one frame). The ref holds the
   // state with every event applied so far, so each key acts on what the previous one did.
   const latestState = useRef(state);
-  const cursor = useRef(createCursor(state.selected)).current;
+  const [cursor] = useState(() => createCursor(state.selected));
   const dispatch = useCallback(
     (event: ScreenEvent) => {
       const before = latestState.current;
@@ -181,8 +182,9 @@ export function MainScreen(props: MainScreenProps) {
       if (latestState.current.selected === before.selected) return dispatchToReact(event);
       // A cursor move. The list draws it at once: it reads `cursor` itself, so the key's frame
       // renders the list and its two changed rows. The rest of the screen (the details pane, the
-      // status line's hint) follows in a transition, rendered right after; holding `j` through
-      // 2,000 containers renders it only where the cursor rests. Keys act on `latestState`.
+      // status line's hint) follows in a transition, rendered right after (keys faster than that
+      // render skip it: it is drawn where the cursor rests). Until it commits the hint names the
+      // row left, for a frame; keys act on `latestState`, the row the bar is on.
       cursor.set(latestState.current.selected);
       startTransition(() => dispatchToReact(event));
     },

@@ -25,10 +25,13 @@ export function createCursor(selected: Selected): Cursor {
 export const isContainerRow = (r: ContainerRow) => r.kind === 'container';
 
 /**
- * Where the wanted container was last seen in the list: shared by every resolution, so the list
- * and the screen agree on the neighbour that takes its place.
+ * Where each recently wanted container was last seen in the list, so the list and the screen
+ * agree on the neighbour that takes its place. By key: while a move is in its transition the
+ * screen still resolves the old key and the list the new one, and neither may overwrite the other.
  */
-let lastPlace: { key: string; index: number } | undefined;
+const lastPlaces = new Map<string, number>();
+/** Enough for the keys a screen and its list resolve at once, and a few moves behind them. */
+const PLACES_KEPT = 8;
 
 /**
  * The index of the selected container's row: the wanted one; when it went away (removed,
@@ -37,11 +40,14 @@ let lastPlace: { key: string; index: number } | undefined;
  */
 export function selectedContainerIndex(rows: readonly ContainerRow[], wanted: string | undefined): number {
   let index = wanted === undefined ? -1 : rows.findIndex((r) => r.key === wanted && isContainerRow(r));
-  if (index === -1 && wanted !== undefined && lastPlace?.key === wanted) {
-    index = nearestSelectable(rows, lastPlace.index);
-  }
+  const lastIndex = wanted === undefined ? undefined : lastPlaces.get(wanted);
+  if (index === -1 && lastIndex !== undefined) index = nearestSelectable(rows, lastIndex);
   if (index === -1) index = rows.findIndex(isContainerRow);
-  if (index !== -1 && wanted !== undefined && rows[index]!.key === wanted) lastPlace = { key: wanted, index };
+  if (index !== -1 && wanted !== undefined && rows[index]!.key === wanted) {
+    lastPlaces.delete(wanted);
+    lastPlaces.set(wanted, index);
+    if (lastPlaces.size > PLACES_KEPT) lastPlaces.delete(lastPlaces.keys().next().value as string);
+  }
   return index;
 }
 

@@ -138,6 +138,18 @@ describe('readJson', () => {
     );
   });
 
+  test("a chunked error body (a proxy's) gives the engine's message, not its framing", async () => {
+    const json = '{"message":"page not found"}';
+    const endpoint = await serve([
+      'HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n',
+      `${json.length.toString(16)}\r\n${json}\r\n0\r\n\r\n`,
+    ]);
+    const error = await readJson(endpoint, '/info').catch((e: unknown) => e);
+    expect(classifyError(error, { action: 'read the engine information' }).message).toBe(
+      'Could not read the engine information: page not found',
+    );
+  });
+
   test('a body cut short, or not JSON, rejects', async () => {
     const cut = await serve([OK_CHUNKED, '5\r\n[1,2,'], { hold: true });
     await expect(readJson(cut, '/containers/json')).rejects.toMatchObject({ code: 'ECONNRESET' });

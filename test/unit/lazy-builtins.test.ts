@@ -77,7 +77,7 @@ describe('lazyModule', () => {
 });
 
 describe('the bundle', () => {
-  it('asks the engine for its version and info without loading https, tls, child_process, crypto, zlib or assert', async () => {
+  it('asks the engine for its version and info without loading https, http, tls, child_process, crypto, zlib or assert', async () => {
     const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
     const script = `
       const { main } = require(${JSON.stringify(bundle)});
@@ -101,7 +101,7 @@ describe('the bundle', () => {
     expect(result).toEqual({ code: 0, loaded: [] });
   });
 
-  it('draws the container list without loading https, tls, child_process, crypto, zlib, assert or fs/promises', async () => {
+  it('draws the container list without loading https, http, tls, child_process, crypto, zlib, assert or fs/promises', async () => {
     const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
     const dir = mkdtempSync(path.join(tmpdir(), 'berth-lazy-builtins-'));
     const report = path.join(dir, 'loaded.json');

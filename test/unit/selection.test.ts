@@ -47,6 +47,17 @@ describe('selectedContainerIndex', () => {
     expect(selectedContainerIndex(withoutSolo, 'solo')).toBe(3);
   });
 
+  test('two wanted keys resolved in turn (the screen behind a move, the list ahead) keep their own places', () => {
+    const list = [row('a1'), row('db'), row('c1'), row('w1')];
+    // The screen still wants w1 while the list already wants db (a move in its transition).
+    expect(selectedContainerIndex(list, 'db')).toBe(1);
+    expect(selectedContainerIndex(list, 'w1')).toBe(3);
+    // A filter hides db: the list lands on db's neighbour, whatever the screen resolved last.
+    const filtered = list.filter((r) => r.key !== 'db');
+    expect(selectedContainerIndex(filtered, 'w1')).toBe(2);
+    expect(filtered[selectedContainerIndex(filtered, 'db')]!.key).toBe('c1');
+  });
+
   test('a wanted container never seen goes to the first container', () => {
     expect(selectedContainerIndex(rows, 'web')).toBe(3);
     expect(selectedContainerIndex(rows, 'gone-before-it-was-drawn')).toBe(1);
