@@ -163,9 +163,16 @@ export function getJson<T>(
   viaDockerode: (docker: Docker) => Promise<T>,
 ): Promise<T> {
   if (context.endpoint.protocol !== 'unix') return viaDockerode(context.docker);
-  const version = context.apiVersion ? `/v${context.apiVersion}` : '';
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) if (value !== undefined) search.set(name, String(value));
-  const queryText = search.size > 0 ? `?${search}` : '';
-  return readJson<T>(context.endpoint, `${version}${path}${queryText}`);
+  return readJson<T>(context.endpoint, apiPath(context, path, search));
+}
+
+/**
+ * `path` as a request line asks it of the engine on berth's own connections (direct-get.ts): under
+ * the negotiated API version, as docker-modem puts it, with `query` when it has any.
+ */
+export function apiPath(context: EngineContext, path: string, query?: URLSearchParams): string {
+  const version = context.apiVersion ? `/v${context.apiVersion}` : '';
+  return `${version}${path}${query && query.size > 0 ? `?${query}` : ''}`;
 }

@@ -4,7 +4,7 @@
  * so nothing that happened in between is missed.
  */
 import type { Readable } from 'node:stream';
-import type { EngineContext } from './client.js';
+import { apiPath, type EngineContext } from './client.js';
 import { getDirectly } from './direct-get.js';
 import { classifyError, type EngineError } from './errors.js';
 import { decodeLine, LineSplitter } from './line-splitter.js';
@@ -96,9 +96,8 @@ async function openStream(
       (bytes, start, end) => onLine(decodeLine(bytes, start, end, false)),
       MAX_EVENT_BYTES,
     );
-    const version = ctx.apiVersion ? `/v${ctx.apiVersion}` : '';
-    const query = since === undefined ? '' : `?${new URLSearchParams({ since })}`;
-    return getDirectly(ctx.endpoint, `${version}/events${query}`, (bytes, start, end) =>
+    const query = new URLSearchParams(since === undefined ? {} : { since });
+    return getDirectly(ctx.endpoint, apiPath(ctx, '/events', query), (bytes, start, end) =>
       lines.push(bytes, start, end),
     );
   }

@@ -3,7 +3,7 @@
  * told apart, timestamps parsed off, partial lines kept across chunks and the last one flushed.
  */
 import type { IncomingMessage } from 'node:http';
-import type { EngineContext } from './client.js';
+import { apiPath, type EngineContext } from './client.js';
 import { FrameReader, STDERR } from './demux.js';
 import { canGetDirectly, getDirectly } from './direct-get.js';
 import { LineSplitter } from './line-splitter.js';
@@ -286,8 +286,7 @@ export async function streamLogLines(
 
   const response: EndingResponse & { destroy(): void } = await context.call(action, async () => {
     if (canGetDirectly(context.endpoint)) {
-      const version = context.apiVersion ? `/v${context.apiVersion}` : '';
-      return getDirectly(context.endpoint, `${version}${path}?${new URLSearchParams(query)}`, onBody);
+      return getDirectly(context.endpoint, apiPath(context, path, new URLSearchParams(query)), onBody);
     }
     const message = await dialStream(context, {
       path: `${path}?`,

@@ -217,9 +217,6 @@ export function MainScreen(props: MainScreenProps) {
   // the list shows, never on this.
   const detailsContainer = useDeferredValue(selectedContainer);
   const detailsImage = useDeferredValue(selectedImage);
-  // A new selection starts the tabs at their top (`select` resets the scroll): deferred with it, or
-  // the key's frame would show the old container's tab jumping to its top.
-  const detailsTabScroll = useDeferredValue(state.tabScroll);
 
   const layout = layoutFor(size, state.focus);
 
@@ -480,7 +477,7 @@ export function MainScreen(props: MainScreenProps) {
               theme={theme}
               tab={state.tab}
               imageTab={state.imageTab}
-              tabScroll={detailsTabScroll}
+              tabScroll={state.tabScroll}
               tabExtent={tabExtent}
               engine={connection.state === 'ready' ? model.engine : undefined}
               generation={generation}

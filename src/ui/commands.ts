@@ -24,6 +24,7 @@ import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
 import { askCreate, askRun, runFromPalette } from './run-commands.js';
 import type { ScreenEvent, ScreenState } from './screen-state.js';
+import { isContainerRow } from './selection.js';
 import { askExecCommand, attach, execShell, offerStart } from './session-commands.js';
 import { scrollTop, tabCommand } from './tabs/detail-tabs.js';
 import { imageTabCommand } from './tabs/image-tabs.js';
@@ -61,8 +62,6 @@ const SIGNAL_HINTS: Record<string, string> = {
   SIGUSR1: 'user-defined signal 1',
   SIGUSR2: 'user-defined signal 2',
 };
-
-const isContainerRow = (r: ContainerRow) => r.kind === 'container';
 
 function target(c: ContainerEntry) {
   return { id: c.id, label: c.name };
