@@ -8,11 +8,13 @@
  * The log stream uses it on the local socket and plain TCP; on the local socket the JSON answers
  * a start asks for (`readJson`, client.ts `getJson`) and the event stream (events.ts) use it too,
  * so a start draws its first frame without loading dockerode. TLS and ssh go through dockerode.
+ * The log stream's reads are paced while a log floods (read-pacer.ts).
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { type BodyHandler, ChunkedDecoder } from './chunked.js';
 import type { Endpoint } from './connection.js';
+import { ReadPacer } from './read-pacer.js';
 
 /** Response headers larger than this are not the engine's. */
 const MAX_HEAD_BYTES = 64 * 1024;
@@ -94,17 +96,29 @@ const READ_BUFFER_BYTES = 64 * 1024;
  * reads, and skipping the stream machinery and a new Buffer on each is time the engine gets on a
  * 2-core machine.
  */
-function connect(endpoint: Endpoint, onData: (chunk: Buffer) => void): net.Socket {
+function connect(endpoint: Endpoint, onData: (chunk: Buffer) => void, pacer?: ReadPacer): net.Socket {
   const onread = {
     buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
-    callback: (size: number, buffer: Buffer) => {
-      onData(buffer.subarray(0, size));
-      return true;
-    },
+    callback: pacer
+      ? (size: number, buffer: Buffer) => {
+          const arrivedAt = performance.now();
+          onData(buffer.subarray(0, size));
+          pacer.afterRead(size, arrivedAt);
+          return true;
+        }
+      : (size: number, buffer: Buffer) => {
+          onData(buffer.subarray(0, size));
+          return true;
+        },
   };
   if (endpoint.protocol === 'unix') return net.connect({ path: endpoint.socketPath!, onread });
   // URL keeps an IPv6 address in brackets; connect wants it bare.
   return net.connect({ host: endpoint.host!.replace(/^\[(.*)\]$/, '$1'), port: endpoint.port!, onread });
+}
+
+export interface GetOptions {
+  /** A stream that can flood (a log): its reads are paced while it does (read-pacer.ts). */
+  paced?: boolean;
 }
 
 /**
@@ -112,9 +126,15 @@ function connect(endpoint: Endpoint, onData: (chunk: Buffer) => void): net.Socke
  * as it arrives, including any that came with the headers (before the promise settles). Rejects
  * with the socket's error, or with a StatusError for a status outside 2xx.
  */
-export function getDirectly(endpoint: Endpoint, path: string, onBody: BodyHandler): Promise<DirectResponse> {
+export function getDirectly(
+  endpoint: Endpoint,
+  path: string,
+  onBody: BodyHandler,
+  options: GetOptions = {},
+): Promise<DirectResponse> {
   return new Promise((resolve, reject) => {
-    const socket = connect(endpoint, (chunk) => onData(chunk));
+    const pacer = options.paced ? new ReadPacer() : undefined;
+    const socket = connect(endpoint, (chunk) => onData(chunk), pacer);
     let head: Buffer | undefined = Buffer.alloc(0);
     let response: DirectResponse | undefined;
     /** Reads the body bytes of `chunk[start..)` once the headers are in. */

@@ -286,7 +286,9 @@ export async function streamLogLines(
 
   const response: EndingResponse & { destroy(): void } = await context.call(action, async () => {
     if (canGetDirectly(context.endpoint)) {
-      return getDirectly(context.endpoint, apiPath(context, path, new URLSearchParams(query)), onBody);
+      return getDirectly(context.endpoint, apiPath(context, path, new URLSearchParams(query)), onBody, {
+        paced: true,
+      });
     }
     const message = await dialStream(context, {
       path: `${path}?`,

@@ -1,0 +1,148 @@
+/**
+ * The log stream's read pacing (src/engine/read-pacer.ts): when it rests, and that a paced flood
+ * of small writes, sent from another thread so the rests cannot hold the writer up, arrives whole.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Endpoint } from '../../src/engine/connection.js';
+import { getDirectly } from '../../src/engine/direct-get.js';
+import {
+  FLOOD_GAP_MS,
+  REST_MS,
+  ReadPacer,
+  restThread,
+  SMALL_READ_BYTES,
+} from '../../src/engine/read-pacer.js';
+
+/** A pacer on a clock the test moves; returns the rests it took. */
+function pacerOnClock() {
+  let clock = 100;
+  const rests: number[] = [];
+  const pacer = new ReadPacer(
+    () => clock,
+    (ms) => {
+      rests.push(ms);
+      clock += ms;
+    },
+  );
+  return {
+    rests,
+    /** A read of `size` bytes arriving `gap` ms after the previous one was handled. */
+    read(size: number, gap: number) {
+      clock += gap;
+      pacer.afterRead(size, clock);
+    },
+  };
+}
+
+describe('ReadPacer', () => {
+  test('rests after each small read that comes close behind the last, as in a flood', () => {
+    const { rests, read } = pacerOnClock();
+    read(500, 0); // the first read: nothing came before it
+    read(500, 0.05);
+    read(2_000, 0.1);
+    expect(rests).toEqual([REST_MS, REST_MS]);
+  });
+
+  test('does not rest after a large read: lines gather fast enough already', () => {
+    const { rests, read } = pacerOnClock();
+    read(500, 0);
+    read(SMALL_READ_BYTES, 0.05);
+    read(60_000, 0.01);
+    expect(rests).toEqual([]);
+  });
+
+  test('does not rest when reads come apart: a log printing slowly', () => {
+    const { rests, read } = pacerOnClock();
+    read(40, 0);
+    read(40, FLOOD_GAP_MS);
+    read(40, 20);
+    expect(rests).toEqual([]);
+  });
+
+  test('the gap is counted from when the previous read was handled, its rest included', () => {
+    const { rests, read } = pacerOnClock();
+    read(500, 0);
+    read(500, 0.1); // rests; handled at +0.25
+    read(500, FLOOD_GAP_MS - 0.01); // still a flood
+    expect(rests).toEqual([REST_MS, REST_MS]);
+  });
+
+  test('restThread blocks the thread for about as long as asked', () => {
+    const start = performance.now();
+    restThread(5);
+    const took = performance.now() - start;
+    expect(took).toBeGreaterThanOrEqual(4.5);
+    expect(took).toBeLessThan(500);
+  });
+});
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A server on its own thread: answers a GET with `lines` chunks, each line its own write as the
+ * engine flushes each log line, then the last chunk.
+ */
+async function floodServer(lines: number): Promise<{ endpoint: Endpoint; worker: Worker }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-pacer-'));
+  dirs.push(dir);
+  const socketPath = path.join(dir, 's.sock');
+  const worker = new Worker(
+    `
+    const net = require('node:net');
+    const { workerData, parentPort } = require('node:worker_threads');
+    const server = net.createServer((socket) => {
+      socket.once('data', () => {
+        socket.write('HTTP/1.1 200 OK\\r\\nTransfer-Encoding: chunked\\r\\n\\r\\n');
+        let i = 0;
+        // A few lines per turn of the loop, so the writes trickle as a printing container's do.
+        const some = () => {
+          for (const last = Math.min(i + 5, workerData.lines); i < last; ) {
+            const line = 'GET /page/' + ++i + ' 200\\n';
+            socket.write(Buffer.byteLength(line).toString(16) + '\\r\\n' + line + '\\r\\n');
+          }
+          if (i < workerData.lines) return setImmediate(some);
+          socket.end('0\\r\\n\\r\\n');
+          server.close();
+        };
+        some();
+      });
+    });
+    server.listen(workerData.socketPath, () => parentPort.postMessage('listening'));
+    `,
+    { eval: true, workerData: { socketPath, lines } },
+  );
+  await new Promise((resolve) => worker.once('message', resolve));
+  return { endpoint: { protocol: 'unix', url: `unix://${socketPath}`, socketPath, source: 'test' }, worker };
+}
+
+test('a paced flood of small writes arrives whole and in order', async () => {
+  const lines = 20_000;
+  const { endpoint, worker } = await floodServer(lines);
+  try {
+    const parts: string[] = [];
+    const response = await getDirectly(
+      endpoint,
+      '/logs',
+      (bytes, start, end) => {
+        parts.push(bytes.toString('utf8', start, end));
+      },
+      { paced: true },
+    );
+    await new Promise<void>((resolve, reject) => {
+      response.on('end', resolve);
+      response.on('error', reject);
+    });
+    const expected = Array.from({ length: lines }, (_, i) => `GET /page/${i + 1} 200\n`).join('');
+    expect(parts.join('')).toBe(expected);
+    expect(response.complete).toBe(true);
+  } finally {
+    await worker.terminate();
+  }
+});
