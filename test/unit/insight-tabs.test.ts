@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { StatsSample } from '../../src/engine/engine.js';
 import { ratesOf } from '../../src/state/stats-model.js';
-import { tabLabels } from '../../src/ui/components/TabbedPanel.js';
+import { borderInfo, tabLabels } from '../../src/ui/components/TabbedPanel.js';
 import { scrollTop, stepTab } from '../../src/ui/tabs/detail-tabs.js';
 import { fileTree } from '../../src/ui/tabs/file-tree.js';
 import { areaGraph, niceMax, sparkline } from '../../src/ui/tabs/graph.js';
@@ -73,6 +73,22 @@ describe('tabs', () => {
     { room: 10, labels: ['‹ Stats ›'] },
   ])('in $room columns the tab bar reads $labels', ({ room, labels }) => {
     expect(tabLabels(tabs, 3, room)).toEqual(labels);
+  });
+
+  test.each([
+    { room: 60, info: 'following · timestamps · 1828136 older lines dropped' },
+    { room: 38, info: 'following · timestamps' },
+    { room: 9, info: 'following' },
+    { room: 8, info: '' },
+  ])('in $room columns the border keeps "$info" of the log flags', ({ room, info }) => {
+    const flags = ['following', '', 'timestamps', '1828136 older lines dropped'];
+    expect(borderInfo(flags, room)).toBe(info);
+  });
+
+  test('a single info text is kept whole or dropped', () => {
+    expect(borderInfo('A: all', 6)).toBe('A: all');
+    expect(borderInfo('A: all', 5)).toBe('');
+    expect(borderInfo(undefined, 20)).toBe('');
   });
 
   test.each([

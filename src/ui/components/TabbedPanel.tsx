@@ -15,8 +15,11 @@ export interface TabbedPanelProps {
   focused: boolean;
   borderColor?: string;
   currentColor?: string;
-  /** Right-aligned text in the top border, dropped when there is no room. */
-  info?: string;
+  /**
+   * Right-aligned text in the top border. Parts, the most wanted first, are joined by ` · ` and
+   * dropped from the end while they do not fit: `following` stays when a count behind it has no room.
+   */
+  info?: string | readonly string[];
   children: ReactNode;
 }
 
@@ -32,6 +35,18 @@ export function tabLabels(tabs: readonly string[], current: number, room: number
   return [`‹ ${tabs[current] ?? ''} ›`.slice(0, Math.max(0, room))];
 }
 
+/** The leading parts of `info` (empty ones skipped) that fit in `room` columns, joined. */
+export function borderInfo(info: string | readonly string[] | undefined, room: number): string {
+  const parts = (typeof info === 'string' ? [info] : (info ?? [])).filter(Boolean);
+  let text = '';
+  for (const part of parts) {
+    const longer = text ? `${text} · ${part}` : part;
+    if (longer.length > room) break;
+    text = longer;
+  }
+  return text;
+}
+
 export function TabbedPanel(props: TabbedPanelProps) {
   const { tabs, current, width, height, focused, borderColor, info, children } = props;
   const inner = Math.max(0, width - 2);
@@ -39,7 +54,8 @@ export function TabbedPanel(props: TabbedPanelProps) {
   const labels = tabLabels(tabs, current, Math.max(0, inner - 2));
   const single = labels.length === 1 && tabs.length > 1;
   const barWidth = labels.join(SEPARATOR).length + 2;
-  const right = info && barWidth + info.length + 3 <= inner ? ` ${info} ` : '';
+  const text = borderInfo(info, inner - barWidth - 3);
+  const right = text ? ` ${text} ` : '';
   const fill = Math.max(0, inner - barWidth - right.length);
   return (
     <Box flexDirection="column" width={width} height={height} flexShrink={0}>

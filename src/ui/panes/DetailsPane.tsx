@@ -71,15 +71,14 @@ function shownLines(props: DetailsPaneProps): LogBuffer {
   return holdsLogsOf(logsState, container?.id) ? props.logs.buffer : NO_LINES;
 }
 
-function logFlags(view: LogViewState, logsState: LogsState, dropped: number): string {
-  const flags = [
-    view.follow ? 'following' : 'paused scroll',
-    view.timestamps ? 'timestamps' : '',
-    view.wrap ? 'wrap' : '',
-  ];
-  if (dropped > 0) flags.push(`${dropped} older lines dropped`);
+/** The Logs tab's state for the border, the most wanted first (the border drops from the end). */
+function logFlags(view: LogViewState, logsState: LogsState, dropped: number): string[] {
+  const flags = [view.follow ? 'following' : 'paused scroll'];
   if (!logsState.streaming && logsState.containerId) flags.push('stream ended');
-  return flags.filter(Boolean).join(' · ');
+  if (view.timestamps) flags.push('timestamps');
+  if (view.wrap) flags.push('wrap');
+  if (dropped > 0) flags.push(`${dropped} older lines dropped`);
+  return flags;
 }
 
 /**
@@ -121,7 +120,7 @@ export const DetailsPane = memo(function DetailsPane(props: DetailsPaneProps) {
     );
   }
   const name = container ? sanitizeForTerminal(container.name, { keepColors: false }) : '';
-  const panel = (info: string, children: React.ReactNode) => (
+  const panel = (info: string | readonly string[], children: React.ReactNode) => (
     <TabbedPanel
       tabs={TITLES}
       current={DETAIL_TABS.indexOf(props.tab)}
@@ -199,7 +198,7 @@ interface InsightBodyProps extends DetailsPaneProps {
   now: number;
   name: string;
   insight: InsightModel;
-  panel: (info: string, children: React.ReactNode) => React.ReactElement;
+  panel: (info: string | readonly string[], children: React.ReactNode) => React.ReactElement;
 }
 
 /** What a read of the engine has to say before there is anything to show. */
