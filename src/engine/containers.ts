@@ -158,8 +158,18 @@ export async function listContainers(ctx: EngineContext, options: { all?: boolea
   return list.map(toContainerSummary);
 }
 
+/**
+ * The engine's own inspect answer for a container (by ID or name), through `getJson`: the first
+ * log shown (logs.ts `isTty`) and the details then need no dockerode. Call it inside `ctx.call`.
+ */
+export function inspectJson(ctx: EngineContext, id: string): Promise<Docker.ContainerInspectInfo> {
+  return getJson(ctx, `/containers/${encodeURIComponent(id)}/json`, {}, (docker) =>
+    docker.getContainer(id).inspect(),
+  );
+}
+
 export async function inspectContainer(ctx: EngineContext, id: string): Promise<ContainerDetails> {
-  const info = await ctx.call(`inspect container ${id}`, () => ctx.docker.getContainer(id).inspect());
+  const info = await ctx.call(`inspect container ${id}`, () => inspectJson(ctx, id));
   const config = info.Config;
   const bindings = info.NetworkSettings?.Ports ?? {};
   const ports: PortMapping[] = [];

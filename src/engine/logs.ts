@@ -4,6 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { apiPath, type EngineContext } from './client.js';
+import { inspectJson } from './containers.js';
 import { FrameReader, STDERR } from './demux.js';
 import { canGetDirectly, getDirectly } from './direct-get.js';
 import { LineSplitter } from './line-splitter.js';
@@ -155,7 +156,7 @@ export async function isTty(context: EngineContext, containerId: string, action:
   let known = knownTty.get(context);
   const cached = known?.get(containerId);
   if (cached !== undefined) return cached;
-  const info = await context.call(action, () => context.docker.getContainer(containerId).inspect());
+  const info = await context.call(action, () => inspectJson(context, containerId));
   const tty = info.Config.Tty === true;
   // Only under the full ID: a name can later be another container's.
   if (info.Id === containerId) {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { EngineContext } from '../../src/engine/client.js';
 import { isEngineError } from '../../src/engine/errors.js';
 import { type LogLine, readLogs, streamLogs } from '../../src/engine/logs.js';
-import { makeContainer, runCleanup, testContext, uniqueName } from '../support/engine.js';
+import { countingContext, makeContainer, runCleanup, testContext, uniqueName } from '../support/engine.js';
 
 let ctx: EngineContext;
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -67,32 +67,20 @@ describe('readLogs', () => {
     const plain = await makeContainer(ctx, cleanup, { cmd });
     const tty = await makeContainer(ctx, cleanup, { cmd, tty: true });
     await Promise.all([plain.container.wait(), tty.container.wait()]);
-    const inspected: string[] = [];
-    const docker = new Proxy(ctx.docker, {
-      get(target, key, receiver) {
-        if (key !== 'getContainer') return Reflect.get(target, key, receiver);
-        return (id: string) => {
-          const container = target.getContainer(id);
-          const inspect = container.inspect.bind(container);
-          return Object.assign(container, {
-            inspect: (...args: Parameters<typeof inspect>) => {
-              inspected.push(id);
-              return inspect(...args);
-            },
-          });
-        };
-      },
-    });
-    const counting: EngineContext = { ...ctx, docker };
+    const proxy = await countingContext(ctx);
+    cleanup.push(proxy.close);
+    const counting = proxy.context;
+    const inspects = () => proxy.requests.filter((r) => /^GET \/v[\d.]+\/containers\/[^/]+\/json$/.test(r));
     for (let i = 0; i < 3; i++) {
       expect((await readLogs(counting, plain.id)).map((l) => l.stream)).toEqual(['stdout']);
       expect((await readLogs(counting, tty.id)).map((l) => l.text)).toEqual(['hello']);
     }
-    expect(inspected).toHaveLength(2);
+    expect(inspects()).toHaveLength(2);
+    expect(proxy.requests.filter((r) => r.includes('/logs?'))).toHaveLength(6);
     // Asked by name, the answer is not kept: the name may be another container's later.
     await readLogs(counting, plain.name);
     await readLogs(counting, plain.name);
-    expect(inspected).toHaveLength(4);
+    expect(inspects()).toHaveLength(4);
   });
 
   test('UTF-8 text and a last line without a newline come through whole', async () => {

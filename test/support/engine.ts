@@ -3,6 +3,10 @@
  * and a cleanup list so every test removes what it made.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { createContext, type EngineContext, negotiate } from '../../src/engine/client.js';
 import { parseHost } from '../../src/engine/connection.js';
@@ -68,4 +72,42 @@ export async function startOwnEngine(name: string) {
     await engine.destroy();
     throw error;
   }
+}
+
+/**
+ * A context whose requests pass through a socket that notes each request line (`GET /v1.47/…`)
+ * on its way to `context`'s engine (a local socket): what reaches the engine, whichever client
+ * in berth sent it. Call `close` when done.
+ */
+export async function countingContext(context: EngineContext) {
+  const { socketPath } = context.endpoint;
+  if (context.endpoint.protocol !== 'unix' || !socketPath)
+    throw new Error('the test engine is not on a local socket');
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-count-'));
+  const proxyPath = path.join(dir, 'engine.sock');
+  const requests: string[] = [];
+  const server = net.createServer((client) => {
+    const upstream = net.connect(socketPath);
+    client.on('data', (bytes) => {
+      for (const match of bytes.toString('latin1').matchAll(/^([A-Z]+ \S+) HTTP\/1\.[01]\r$/gm))
+        requests.push(match[1]!);
+      upstream.write(bytes);
+    });
+    upstream.pipe(client);
+    client.on('end', () => upstream.end());
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(proxyPath, resolve));
+  const counting = createContext({ ...context.endpoint, socketPath: proxyPath, url: `unix://${proxyPath}` });
+  counting.apiVersion = context.apiVersion;
+  return {
+    context: counting,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        rmSync(dir, { recursive: true, force: true });
+      }),
+  };
 }

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { lazyModule } from '../../src/launch/lazy-module.js';
+import { makeContainer, runCleanup, testContext } from '../support/engine.js';
 import { startApp } from '../support/pty-app.js';
 
 const run = promisify(execFile);
@@ -134,6 +135,44 @@ describe('the bundle', () => {
       expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it("shows a container's logs, its TTY asked of the engine, without loading http", async () => {
+    const context = await testContext();
+    const cleanup: Array<() => Promise<unknown>> = [];
+    const { name } = await makeContainer(context, cleanup, {
+      cmd: ['sh', '-c', 'echo lazy-log-line; exec sleep 600'],
+    });
+    const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
+    const dir = mkdtempSync(path.join(tmpdir(), 'berth-lazy-builtins-'));
+    const report = path.join(dir, 'loaded.json');
+    const file = path.join(dir, 'berth.cjs');
+    // What the whole session loaded, written as it ends: the list, a filter, the log, quit.
+    writeFileSync(
+      file,
+      `const { writeFileSync } = require('node:fs');
+      process.on('exit', () => {
+        const watched = /^NativeModule (https|http|tls)$/;
+        writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList.filter((m) => watched.test(m))));
+      });
+      require(${JSON.stringify(bundle)}).main(['node', 'berth']).then((code) => process.exit(code));`,
+    );
+    try {
+      const app = startApp({
+        command: process.execPath,
+        args: [file],
+        env: { DOCKER_HOST: inject('dockerHost'), NODE_EXTRA_CA_CERTS: undefined, XDG_CONFIG_HOME: dir },
+      });
+      await app.waitFor(/Containers \(/);
+      app.type(`/${name}`);
+      app.press('enter');
+      await app.waitFor(/lazy-log-line/);
+      app.press('q');
+      expect((await app.exited).exitCode).toBe(0);
+      expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await runCleanup(cleanup);
     }
   });
 });
