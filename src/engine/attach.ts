@@ -6,6 +6,7 @@
 import type { Socket } from 'node:net';
 import type Docker from 'dockerode';
 import type { EngineContext } from './client.js';
+import { inspectJson } from './containers.js';
 import { FrameDemuxer, STDERR } from './demux.js';
 import { classifyError, EngineError } from './errors.js';
 import { SessionEvents, type TerminalSession } from './session.js';
@@ -23,7 +24,7 @@ function displayName(info: Docker.ContainerInspectInfo): string {
 }
 
 async function inspect(context: EngineContext, containerId: string, action: string) {
-  return context.call(action, () => context.docker.getContainer(containerId).inspect());
+  return context.call(action, () => inspectJson(context, containerId));
 }
 
 /** The container's exit code after its output ended, or null if it is still running after all. */

@@ -149,12 +149,13 @@ export async function negotiate(context: EngineContext): Promise<string> {
 
 /**
  * A GET whose answer is JSON: the engine's version and information, the container and image
- * lists. On a local socket it is asked over a connection of berth's own (direct-get.ts) rather
- * than through dockerode: a start asks only these (and the event stream, events.ts), so it draws
- * its first frame without loading dockerode, docker-modem and Node's HTTP client, and without
- * their machinery per request: at 5 containers the first frame came 174 → 125 ms after the spawn
- * (medians of 10 interleaved starts; docs/performance.md, issue 7). Elsewhere (TCP, TLS, ssh) `viaDockerode` asks,
- * over dockerode's kept-alive connections. Call it inside `context.call`, as dockerode's calls are.
+ * lists, a container's inspect. On a local socket it is asked over a connection of berth's own
+ * (direct-get.ts) rather than through dockerode: a start asks only these (and the event stream,
+ * events.ts), and so does the first log shown (logs.ts), so neither loads dockerode, docker-modem
+ * and Node's HTTP client, nor runs their machinery per request: at 5 containers the first frame
+ * came 174 → 125 ms after the spawn (medians of 10 interleaved starts; docs/performance.md,
+ * issue 7). Elsewhere (TCP, TLS, ssh) `viaDockerode` asks, over dockerode's kept-alive
+ * connections. Call it inside `context.call`, as dockerode's calls are.
  */
 export function getJson<T>(
   context: EngineContext,

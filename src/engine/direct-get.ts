@@ -6,15 +6,16 @@
  * reads and its chunked body decoded in one pass over each (chunked.ts).
  *
  * The log stream uses it on the local socket and plain TCP; on the local socket the JSON answers
- * a start asks for (`readJson`, client.ts `getJson`) and the event stream (events.ts) use it too,
- * so a start draws its first frame without loading dockerode. TLS and ssh go through dockerode.
- * The log stream's reads are paced while a log floods (read-pacer.ts).
+ * (`readJson`, client.ts `getJson`: the version, the lists, a container's inspect) and the event
+ * stream (events.ts) use it too, so a start draws its first frame, and its first log, without
+ * loading dockerode. TLS and ssh go through dockerode. On the local socket the log stream's reads
+ * are paced while a log floods (read-pacer.ts).
  */
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import { type BodyHandler, ChunkedDecoder } from './chunked.js';
 import type { Endpoint } from './connection.js';
-import { ReadPacer } from './read-pacer.js';
+import type { ReadPacer } from './read-pacer.js';
 
 /** Response headers larger than this are not the engine's. */
 const MAX_HEAD_BYTES = 64 * 1024;
@@ -101,9 +102,7 @@ function connect(endpoint: Endpoint, onData: (chunk: Buffer) => void, pacer?: Re
     buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES),
     callback: pacer
       ? (size: number, buffer: Buffer) => {
-          const arrivedAt = performance.now();
-          onData(buffer.subarray(0, size));
-          pacer.afterRead(size, arrivedAt);
+          pacer.read(size, () => onData(buffer.subarray(0, size)));
           return true;
         }
       : (size: number, buffer: Buffer) => {
@@ -117,8 +116,8 @@ function connect(endpoint: Endpoint, onData: (chunk: Buffer) => void, pacer?: Re
 }
 
 export interface GetOptions {
-  /** A stream that can flood (a log): its reads are paced while it does (read-pacer.ts). */
-  paced?: boolean;
+  /** Paces the reads of a stream that can flood (a log on a local socket; read-pacer.ts). */
+  pacer?: ReadPacer;
 }
 
 /**
@@ -133,8 +132,7 @@ export function getDirectly(
   options: GetOptions = {},
 ): Promise<DirectResponse> {
   return new Promise((resolve, reject) => {
-    const pacer = options.paced ? new ReadPacer() : undefined;
-    const socket = connect(endpoint, (chunk) => onData(chunk), pacer);
+    const socket = connect(endpoint, (chunk) => onData(chunk), options.pacer);
     let head: Buffer | undefined = Buffer.alloc(0);
     let response: DirectResponse | undefined;
     /** Reads the body bytes of `chunk[start..)` once the headers are in. */

@@ -8,6 +8,7 @@ import { inspectJson } from './containers.js';
 import { FrameReader, STDERR } from './demux.js';
 import { canGetDirectly, getDirectly } from './direct-get.js';
 import { LineSplitter } from './line-splitter.js';
+import { ReadPacer } from './read-pacer.js';
 import { type EndingResponse, streamDone } from './stream-done.js';
 
 export type OutputStream = 'stdout' | 'stderr';
@@ -287,8 +288,10 @@ export async function streamLogLines(
 
   const response: EndingResponse & { destroy(): void } = await context.call(action, async () => {
     if (canGetDirectly(context.endpoint)) {
+      // Paced on the local socket, whose small buffer the pacing is measured against (read-pacer.ts).
+      const pacer = context.endpoint.protocol === 'unix' ? new ReadPacer() : undefined;
       return getDirectly(context.endpoint, apiPath(context, path, new URLSearchParams(query)), onBody, {
-        paced: true,
+        pacer,
       });
     }
     const message = await dialStream(context, {

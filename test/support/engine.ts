@@ -86,8 +86,14 @@ export async function countingContext(context: EngineContext) {
   const dir = mkdtempSync(path.join(tmpdir(), 'berth-count-'));
   const proxyPath = path.join(dir, 'engine.sock');
   const requests: string[] = [];
+  const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(socketPath);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    }
+    // Each client writes a request's head in one write, so a head is never split across reads.
     client.on('data', (bytes) => {
       for (const match of bytes.toString('latin1').matchAll(/^([A-Z]+ \S+) HTTP\/1\.[01]\r$/gm))
         requests.push(match[1]!);
@@ -104,9 +110,11 @@ export async function countingContext(context: EngineContext) {
   return {
     context: counting,
     requests,
+    // Connections still open (a kept-alive one, a followed stream) are cut, not waited for.
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
+        for (const socket of sockets) socket.destroy();
         rmSync(dir, { recursive: true, force: true });
       }),
   };

@@ -5,7 +5,7 @@
  * `crypto`, `zlib` or `assert`.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -169,6 +169,7 @@ describe('the bundle', () => {
       await app.waitFor(/lazy-log-line/);
       app.press('q');
       expect((await app.exited).exitCode).toBe(0);
+      expect(existsSync(report), `berth ended without its report:\n${app.screen()}`).toBe(true);
       expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });

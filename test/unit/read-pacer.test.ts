@@ -10,7 +10,9 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { Endpoint } from '../../src/engine/connection.js';
 import { getDirectly } from '../../src/engine/direct-get.js';
 import {
+  CALM_MS,
   FLOOD_GAP_MS,
+  GATHERED_ENOUGH_BYTES,
   REST_MS,
   ReadPacer,
   restThread,
@@ -33,7 +35,7 @@ function pacerOnClock() {
     /** A read of `size` bytes arriving `gap` ms after the previous one was handled. */
     read(size: number, gap: number) {
       clock += gap;
-      pacer.afterRead(size, clock);
+      pacer.read(size, () => undefined);
     },
   };
 }
@@ -41,15 +43,15 @@ function pacerOnClock() {
 describe('ReadPacer', () => {
   test('rests after each small read that comes close behind the last, as in a flood', () => {
     const { rests, read } = pacerOnClock();
-    read(500, 0); // the first read: nothing came before it
-    read(500, 0.05);
-    read(2_000, 0.1);
+    read(2_000, 0); // the first read: nothing came before it
+    read(2_000, 0.05);
+    read(GATHERED_ENOUGH_BYTES, 0.1);
     expect(rests).toEqual([REST_MS, REST_MS]);
   });
 
   test('does not rest after a large read: lines gather fast enough already', () => {
     const { rests, read } = pacerOnClock();
-    read(500, 0);
+    read(2_000, 0);
     read(SMALL_READ_BYTES, 0.05);
     read(60_000, 0.01);
     expect(rests).toEqual([]);
@@ -65,9 +67,22 @@ describe('ReadPacer', () => {
 
   test('the gap is counted from when the previous read was handled, its rest included', () => {
     const { rests, read } = pacerOnClock();
-    read(500, 0);
-    read(500, 0.1); // rests; handled at +0.25
-    read(500, FLOOD_GAP_MS - 0.01); // still a flood
+    read(2_000, 0);
+    read(2_000, 0.1); // rests; handled at +0.25
+    read(2_000, FLOOD_GAP_MS - 0.01); // still a flood
+    expect(rests).toEqual([REST_MS, REST_MS]);
+  });
+
+  test('a rest that gathered little calms the pacer for a while: a log of a few thousand lines a second', () => {
+    const { rests, read } = pacerOnClock();
+    read(2_000, 0);
+    read(2_000, 0.05); // rests
+    read(GATHERED_ENOUGH_BYTES - 1, 0.05); // what it gathered: too little, so no rest for CALM_MS
+    read(200, 0.05);
+    read(200, 0.05);
+    expect(rests).toEqual([REST_MS]);
+    read(200, CALM_MS); // a pause: no flood
+    read(2_000, 0.05); // a flood again, after the calm
     expect(rests).toEqual([REST_MS, REST_MS]);
   });
 
@@ -127,13 +142,18 @@ test('a paced flood of small writes arrives whole and in order', async () => {
   const { endpoint, worker } = await floodServer(lines);
   try {
     const parts: string[] = [];
+    let rests = 0;
+    const pacer = new ReadPacer(undefined, (ms) => {
+      rests++;
+      restThread(ms);
+    });
     const response = await getDirectly(
       endpoint,
       '/logs',
       (bytes, start, end) => {
         parts.push(bytes.toString('utf8', start, end));
       },
-      { paced: true },
+      { pacer },
     );
     await new Promise<void>((resolve, reject) => {
       response.on('end', resolve);
@@ -142,6 +162,8 @@ test('a paced flood of small writes arrives whole and in order', async () => {
     const expected = Array.from({ length: lines }, (_, i) => `GET /page/${i + 1} 200\n`).join('');
     expect(parts.join('')).toBe(expected);
     expect(response.complete).toBe(true);
+    // The writes trickled in small reads close together: the pacer rested (~150 of ~190 reads in trials).
+    expect(rests).toBeGreaterThan(0);
   } finally {
     await worker.terminate();
   }
