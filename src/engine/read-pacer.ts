@@ -13,7 +13,7 @@
  * it fill and made the engine wait, slower than not resting (docs/performance.md, "Log ingest:
  * where the read goes"). A read of 4 KB or more means lines already gather faster than the rest
  * needs, and the next read comes at once. A read that came after a pause is a log printing
- * slowly, and nothing rests; nor for a while after a rest that gathered little (a log of some
+ * slowly, and nothing rests; nor for a while after rests that gathered little (a log of some
  * thousands of lines a second, where resting would buy little: under ~50,000 lines a second a
  * rest gathers less than 512 bytes).
  *
@@ -29,9 +29,10 @@ export const REST_MS = 0.25;
 export const SMALL_READ_BYTES = 4 * 1024;
 /** A read that arrives sooner than this after the previous one was handled is part of a flood. */
 export const FLOOD_GAP_MS = 0.5;
-/** A rest that gathered less than this was not worth it... */
+/** A rest that gathered less than this was not worth it; after this many such in a row... */
 export const GATHERED_ENOUGH_BYTES = 512;
-/** ...and none is taken for this long after it. */
+export const FRUITLESS_RESTS = 8;
+/** ...none is taken for this long. (One alone says little: the engine may have been descheduled.) */
 export const CALM_MS = 100;
 
 const restCell = new Int32Array(new SharedArrayBuffer(4));
@@ -46,6 +47,8 @@ export class ReadPacer {
   private lastReadEnd = Number.NEGATIVE_INFINITY;
   /** Whether the previous read was followed by a rest: this read is what the rest gathered. */
   private rested = false;
+  /** Rests in a row that gathered less than GATHERED_ENOUGH_BYTES. */
+  private fruitless = 0;
   /** No rest before this time. */
   private calmUntil = Number.NEGATIVE_INFINITY;
 
@@ -61,7 +64,11 @@ export class ReadPacer {
   read(size: number, handle: () => void): void {
     const arrivedAt = this.now();
     handle();
-    if (this.rested && size < GATHERED_ENOUGH_BYTES) this.calmUntil = arrivedAt + CALM_MS;
+    if (this.rested) this.fruitless = size < GATHERED_ENOUGH_BYTES ? this.fruitless + 1 : 0;
+    if (this.fruitless >= FRUITLESS_RESTS) {
+      this.fruitless = 0;
+      this.calmUntil = arrivedAt + CALM_MS;
+    }
     this.rested =
       size < SMALL_READ_BYTES && arrivedAt - this.lastReadEnd < FLOOD_GAP_MS && arrivedAt >= this.calmUntil;
     if (this.rested) this.rest(REST_MS);

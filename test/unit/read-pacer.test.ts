@@ -12,6 +12,7 @@ import { getDirectly } from '../../src/engine/direct-get.js';
 import {
   CALM_MS,
   FLOOD_GAP_MS,
+  FRUITLESS_RESTS,
   GATHERED_ENOUGH_BYTES,
   REST_MS,
   ReadPacer,
@@ -73,17 +74,22 @@ describe('ReadPacer', () => {
     expect(rests).toEqual([REST_MS, REST_MS]);
   });
 
-  test('a rest that gathered little calms the pacer for a while: a log of a few thousand lines a second', () => {
+  test('rests that gathered little, several in a row, calm the pacer for a while: a log of a few thousand lines a second', () => {
     const { rests, read } = pacerOnClock();
     read(2_000, 0);
     read(2_000, 0.05); // rests
-    read(GATHERED_ENOUGH_BYTES - 1, 0.05); // what it gathered: too little, so no rest for CALM_MS
+    read(GATHERED_ENOUGH_BYTES - 1, 0.05); // gathered little: one alone changes nothing
+    read(2_000, 0.05); // gathered enough: the count starts again
+    expect(rests).toEqual([REST_MS, REST_MS, REST_MS]);
+    rests.length = 0;
+    for (let i = 0; i < FRUITLESS_RESTS; i++) read(GATHERED_ENOUGH_BYTES - 1, 0.05);
+    // The last of those was the eighth fruitless rest in a row: it and the next take none.
+    expect(rests).toHaveLength(FRUITLESS_RESTS - 1);
     read(200, 0.05);
-    read(200, 0.05);
-    expect(rests).toEqual([REST_MS]);
+    expect(rests).toHaveLength(FRUITLESS_RESTS - 1);
     read(200, CALM_MS); // a pause: no flood
     read(2_000, 0.05); // a flood again, after the calm
-    expect(rests).toEqual([REST_MS, REST_MS]);
+    expect(rests).toHaveLength(FRUITLESS_RESTS);
   });
 
   test('restThread blocks the thread for about as long as asked', () => {
