@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { lazyModule } from '../../src/launch/lazy-module.js';
 import { makeContainer, runCleanup, testContext } from '../support/engine.js';
-import { startApp } from '../support/pty-app.js';
+import { type PtyApp, startApp } from '../support/pty-app.js';
 
 const run = promisify(execFile);
 
@@ -77,6 +77,40 @@ describe('lazyModule', () => {
   });
 });
 
+/**
+ * Runs the bundle in a pty against the test engine through a file that first runs `prelude`
+ * (given the report file's path as a string literal; `writeFileSync` is in scope), which writes
+ * the watched built-ins there; `drive` presses keys until berth quits. Resolves with the report.
+ */
+async function loadedInSession(
+  prelude: (report: string) => string,
+  drive: (app: PtyApp) => Promise<void>,
+): Promise<string[]> {
+  const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-lazy-builtins-'));
+  const report = path.join(dir, 'loaded.json');
+  const file = path.join(dir, 'berth.cjs');
+  writeFileSync(
+    file,
+    `const { writeFileSync } = require('node:fs');
+    ${prelude(JSON.stringify(report))}
+    require(${JSON.stringify(bundle)}).main(['node', 'berth']).then((code) => process.exit(code));`,
+  );
+  try {
+    const app = startApp({
+      command: process.execPath,
+      args: [file],
+      env: { DOCKER_HOST: inject('dockerHost'), NODE_EXTRA_CA_CERTS: undefined, XDG_CONFIG_HOME: dir },
+    });
+    await drive(app);
+    expect((await app.exited).exitCode).toBe(0);
+    expect(existsSync(report), `berth ended without its report:\n${app.screen()}`).toBe(true);
+    return JSON.parse(readFileSync(report, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('the bundle', () => {
   it('asks the engine for its version and info without loading https, http, tls, child_process, crypto, zlib or assert', async () => {
     const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
@@ -103,76 +137,49 @@ describe('the bundle', () => {
   });
 
   it('draws the container list without loading https, http, tls, child_process, crypto, zlib, assert or fs/promises', async () => {
-    const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
-    const dir = mkdtempSync(path.join(tmpdir(), 'berth-lazy-builtins-'));
-    const report = path.join(dir, 'loaded.json');
-    const file = path.join(dir, 'berth.cjs');
     // What is loaded when the first whole screen is written (the list), and nothing later.
-    writeFileSync(
-      file,
-      `const { writeFileSync } = require('node:fs');
-      const write = process.stdout.write.bind(process.stdout);
+    const loaded = await loadedInSession(
+      (report) => `const write = process.stdout.write.bind(process.stdout);
       let reported = false;
       process.stdout.write = (chunk, ...rest) => {
         if (!reported && String(chunk).includes('Containers (')) {
           reported = true;
           const watched = /^NativeModule (https|http|tls|child_process|crypto|zlib|assert|fs\\/promises)$/;
-          writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList.filter((m) => watched.test(m))));
+          writeFileSync(${report}, JSON.stringify(process.moduleLoadList.filter((m) => watched.test(m))));
         }
         return write(chunk, ...rest);
-      };
-      require(${JSON.stringify(bundle)}).main(['node', 'berth']).then((code) => process.exit(code));`,
+      };`,
+      async (app) => {
+        await app.waitFor(/Containers \(/);
+        app.press('q');
+      },
     );
-    try {
-      const app = startApp({
-        command: process.execPath,
-        args: [file],
-        env: { DOCKER_HOST: inject('dockerHost'), NODE_EXTRA_CA_CERTS: undefined, XDG_CONFIG_HOME: dir },
-      });
-      await app.waitFor(/Containers \(/);
-      app.press('q');
-      expect((await app.exited).exitCode).toBe(0);
-      expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(loaded).toEqual([]);
   });
+
   it("shows a container's logs, its TTY asked of the engine, without loading http", async () => {
     const context = await testContext();
     const cleanup: Array<() => Promise<unknown>> = [];
-    const { name } = await makeContainer(context, cleanup, {
-      cmd: ['sh', '-c', 'echo lazy-log-line; exec sleep 600'],
-    });
-    const bundle = fileURLToPath(new URL('../../dist/berth.cjs', import.meta.url));
-    const dir = mkdtempSync(path.join(tmpdir(), 'berth-lazy-builtins-'));
-    const report = path.join(dir, 'loaded.json');
-    const file = path.join(dir, 'berth.cjs');
-    // What the whole session loaded, written as it ends: the list, a filter, the log, quit.
-    writeFileSync(
-      file,
-      `const { writeFileSync } = require('node:fs');
-      process.on('exit', () => {
-        const watched = /^NativeModule (https|http|tls)$/;
-        writeFileSync(${JSON.stringify(report)}, JSON.stringify(process.moduleLoadList.filter((m) => watched.test(m))));
-      });
-      require(${JSON.stringify(bundle)}).main(['node', 'berth']).then((code) => process.exit(code));`,
-    );
     try {
-      const app = startApp({
-        command: process.execPath,
-        args: [file],
-        env: { DOCKER_HOST: inject('dockerHost'), NODE_EXTRA_CA_CERTS: undefined, XDG_CONFIG_HOME: dir },
+      const { name } = await makeContainer(context, cleanup, {
+        cmd: ['sh', '-c', 'echo lazy-log-line; exec sleep 600'],
       });
-      await app.waitFor(/Containers \(/);
-      app.type(`/${name}`);
-      app.press('enter');
-      await app.waitFor(/lazy-log-line/);
-      app.press('q');
-      expect((await app.exited).exitCode).toBe(0);
-      expect(existsSync(report), `berth ended without its report:\n${app.screen()}`).toBe(true);
-      expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual([]);
+      // What the whole session loaded, written as it ends: the list, a filter, the log, quit.
+      const loaded = await loadedInSession(
+        (report) => `process.on('exit', () => {
+          const watched = /^NativeModule (https|http|tls)$/;
+          writeFileSync(${report}, JSON.stringify(process.moduleLoadList.filter((m) => watched.test(m))));
+        });`,
+        async (app) => {
+          await app.waitFor(/Containers \(/);
+          app.type(`/${name}`);
+          app.press('enter');
+          await app.waitFor(/lazy-log-line/);
+          app.press('q');
+        },
+      );
+      expect(loaded).toEqual([]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
       await runCleanup(cleanup);
     }
   });
