@@ -83,19 +83,19 @@ interface OpenStream {
 /**
  * Opens `GET /events` (from `since`, seconds, when given), handing each line to `onLine`. On a
  * local socket over a connection of berth's own (direct-get.ts), like the lists at start-up
- * (client.ts `getJson`); elsewhere through dockerode.
+ * (client.ts `getJson`); elsewhere through dockerode. Either way the lines are split on the
+ * newline byte before decoding, so a character split across reads stays whole.
  */
 async function openStream(
   ctx: EngineContext,
   since: string | undefined,
   onLine: (line: string) => void,
 ): Promise<OpenStream> {
+  const lines = new LineSplitter(
+    (bytes, start, end) => onLine(decodeLine(bytes, start, end, false)),
+    MAX_EVENT_BYTES,
+  );
   if (ctx.endpoint.protocol === 'unix') {
-    // Split on the newline byte before decoding: a character split across reads stays whole.
-    const lines = new LineSplitter(
-      (bytes, start, end) => onLine(decodeLine(bytes, start, end, false)),
-      MAX_EVENT_BYTES,
-    );
     const query = new URLSearchParams(since === undefined ? {} : { since });
     return getDirectly(ctx.endpoint, apiPath(ctx, '/events', query), (bytes, start, end) =>
       lines.push(bytes, start, end),
@@ -104,17 +104,7 @@ async function openStream(
   // `since` with nanoseconds is a string; the typings only allow a number.
   const query = since === undefined ? {} : { since };
   const opened = (await ctx.docker.getEvents(query as { since?: number })) as unknown as Readable;
-  let pending = '';
-  opened.setEncoding('utf8');
-  opened.on('data', (chunk: string) => {
-    pending += chunk;
-    let newline = pending.indexOf('\n');
-    while (newline !== -1) {
-      onLine(pending.slice(0, newline));
-      pending = pending.slice(newline + 1);
-      newline = pending.indexOf('\n');
-    }
-  });
+  opened.on('data', (chunk: Buffer) => lines.push(chunk, 0, chunk.length));
   return opened;
 }
 

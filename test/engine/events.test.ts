@@ -23,10 +23,10 @@ afterAll(async () => {
   await engine?.destroy();
 });
 
-function collect() {
+function collect(context = ctx) {
   const events: EngineEvent[] = [];
   const statuses: EventStreamStatus['state'][] = [];
-  const sub = subscribeToEvents(ctx, {
+  const sub = subscribeToEvents(context, {
     onEvent: (e) => events.push(e),
     onStatus: (s) => statuses.push(s.state),
     retryMs: 50,
@@ -61,6 +61,21 @@ test("a container's lifecycle arrives as events, in order, with the kill signal 
   expect(mine[0]?.attributes.name).toBe(name);
   expect(mine.find((e) => e.action === 'kill')?.attributes.signal).toBe('9');
   expect(mine.find((e) => e.action === 'die')?.attributes.exitCode).toBe('137');
+});
+
+test('through dockerode (TLS and ssh engines) the events are the same', async () => {
+  const viaDockerode: EngineContext = { ...ctx, endpoint: { ...ctx.endpoint, protocol: 'ssh' } };
+  const { events, statuses, sub } = collect(viaDockerode);
+  await expect.poll(() => statuses).toContain('connected');
+  const name = uniqueName('ev-dockerode');
+  const id = await runContainer(ctx, { image: 'busybox', name, cmd: ['true'] });
+  await waitContainer(ctx, id);
+  await removeContainer(ctx, id);
+  await expect.poll(() => events.some((e) => e.id === id && e.action === 'destroy')).toBe(true);
+  sub.close();
+  const mine = events.filter((e) => e.type === 'container' && e.id === id);
+  expect(mine.map((e) => e.action)).toEqual(['create', 'start', 'die', 'destroy']);
+  expect(mine[0]?.attributes.name).toBe(name);
 });
 
 test('exec events carry the command after the colon', async () => {
