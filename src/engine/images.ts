@@ -4,6 +4,7 @@
  */
 import type Docker from 'dockerode';
 import { type EngineContext, getJson } from './client.js';
+import { listContainers } from './containers.js';
 import { EngineError, isEngineError } from './errors.js';
 import { normaliseReference } from './reference.js';
 
@@ -202,12 +203,8 @@ export async function tagImage(ctx: EngineContext, source: string, target: strin
 
 /** Names of the containers (any state) created from this image id. */
 export async function containersUsingImage(ctx: EngineContext, imageId: string): Promise<string[]> {
-  const containers = await ctx.call('list containers', () =>
-    getJson(ctx, '/containers/json', { all: true }, (docker) => docker.listContainers({ all: true })),
-  );
-  return containers
-    .filter((c) => c.ImageID === imageId)
-    .map((c) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, ''));
+  const containers = await listContainers(ctx, { all: true });
+  return containers.filter((c) => c.imageId === imageId).map((c) => c.name);
 }
 
 /**
