@@ -3,7 +3,7 @@
  * connection. Heavy modules (Ink, the UI) are imported only by the command that needs them, so
  * `--help`, `--version` and `doctor` start fast.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import type { InvalidArgumentError } from 'commander';
 import { BERTH_VERSION } from './version.js';
 
 interface GlobalOptions {
@@ -14,10 +14,10 @@ interface GlobalOptions {
   config?: string;
 }
 
-function graceSeconds(value: string): number {
+function graceSeconds(value: string, Invalid: typeof InvalidArgumentError): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 3600) {
-    throw new InvalidArgumentError('give a whole number of seconds from 0 to 3600.');
+    throw new Invalid('give a whole number of seconds from 0 to 3600.');
   }
   return n;
 }
@@ -28,7 +28,24 @@ export interface StartHooks {
   onReady?: () => void;
 }
 
+async function openUi(options: GlobalOptions, hooks: StartHooks): Promise<number> {
+  const { startApp } = await import('./app/start-app.js');
+  return startApp({
+    host: options.host,
+    context: options.context,
+    readOnly: options.readOnly ?? false,
+    graceSeconds: options.grace,
+    configFile: options.config,
+    onReady: hooks.onReady,
+  });
+}
+
 export async function main(argv: string[], hooks: StartHooks = {}): Promise<number> {
+  // A bare `berth`, the usual start, has nothing to parse: it opens the UI without loading
+  // commander, whose modules and program definition were 2–3 ms of every start before the
+  // engine was asked anything (docs/performance.md).
+  if (argv.length <= 2) return openUi({}, hooks);
+  const { Command, InvalidArgumentError } = await import('commander');
   let exitCode = 0;
   const program = new Command();
   program
@@ -41,20 +58,12 @@ export async function main(argv: string[], hooks: StartHooks = {}): Promise<numb
     .option(
       '-g, --grace <seconds>',
       'stop grace period: SIGTERM, then SIGKILL after this long (default 10)',
-      graceSeconds,
+      (value: string) => graceSeconds(value, InvalidArgumentError),
     )
     .option('--config <file>', 'config file (default ~/.config/berth/config.yml)')
     .showHelpAfterError()
     .action(async (options: GlobalOptions) => {
-      const { startApp } = await import('./app/start-app.js');
-      exitCode = await startApp({
-        host: options.host,
-        context: options.context,
-        readOnly: options.readOnly ?? false,
-        graceSeconds: options.grace,
-        configFile: options.config,
-        onReady: hooks.onReady,
-      });
+      exitCode = await openUi(options, hooks);
     });
 
   program

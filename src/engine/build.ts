@@ -4,7 +4,6 @@
  * `version=1`), whose JSON stream build-progress.ts decodes; BuildKit would need a session.
  */
 import type { Readable } from 'node:stream';
-import { buildContext } from './build-context.js';
 import { type BuildEvent, BuildProgressDecoder } from './build-progress.js';
 import type { EngineContext } from './client.js';
 import { EngineError, isEngineError } from './errors.js';
@@ -98,6 +97,9 @@ export async function buildImage(
 ): Promise<BuildResult> {
   const { signal } = options;
   const tag = checkedTag(options.tag);
+  // The packer (tar-fs and the streams under it, 3–6 ms to load) is loaded by the first build,
+  // not by every start: engine.ts imports this module before the first frame.
+  const { buildContext } = await import('./build-context.js');
   if (signal?.aborted) throw new BuildCancelledError();
   const context = buildContext(options.dir, { dockerfile: options.dockerfile });
   // A file that cannot be read while packing fails the request; say which, not "socket error".

@@ -25,6 +25,21 @@ describe('string-width, as patched', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('measures printable ASCII beside a symbol as the segmenting path does', () => {
+    // A symbol sends the text to the lone-unit loop, which counts printable ASCII without its patterns.
+    const wrong: string[] = [];
+    for (let unit = 0x20; unit <= 0x7e; unit++) {
+      for (const text of [`▶${String.fromCharCode(unit)}`, `${String.fromCharCode(unit)}\u00a0·`]) {
+        for (const ambiguousIsNarrow of [true, false]) {
+          const fast = stringWidth(text, { ambiguousIsNarrow });
+          const segmented = stringWidth(text + ZWSP, { ambiguousIsNarrow });
+          if (fast !== segmented) wrong.push(`${JSON.stringify(text)}: ${fast} vs ${segmented}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   const texts = [
     '┌ Containers (3/5) ────────┐',
     '│▶ web   Up 3 minutes · 0.0.0.0:8080→80/tcp … ✓ ⚠ ⏸ © ★ ⌚',
