@@ -228,15 +228,17 @@ async function main(): Promise<Figure[]> {
       baseline: column.berthOff,
       baselineName: 'berth, column off',
       target: { maxOverBaseline: 2 },
-      note: `the engine meanwhile: dockerd ${column.dockerdOn.toFixed(2)} % (off: ${column.dockerdOff.toFixed(2)} %); with containerd and the shims ${column.engineOn.toFixed(2)} % (off: ${column.engineOff.toFixed(2)} %)`,
+      note: `the engine meanwhile: dockerd ${column.dockerdOn.toFixed(2)} % (off: ${column.dockerdOff.toFixed(2)} %); with containerd and the shims ${column.engineOn.toFixed(2)} % (off: ${column.engineOff.toFixed(2)} %). \`docker stats\` showing ${column.shown} of them: the CLI ${column.cliStats.toFixed(2)} %`,
     },
     {
       name: `dockerd while the column reads ${column.shown} rows`,
       value: column.dockerdOn,
       unit: '% of a core',
-      baseline: column.dockerdOff,
-      baselineName: 'dockerd, column off',
-      target: { maxOverBaseline: 2 },
+      baseline: column.dockerdStats,
+      baselineName: `dockerd while \`docker stats\` shows ${column.shown}`,
+      // The engine works no harder for the column than for the docker CLI showing the same.
+      target: { maxRatio: 1 },
+      note: `column off: dockerd ${column.dockerdOff.toFixed(2)} %; with containerd and the shims ${column.engineOn.toFixed(2)} % (docker stats: ${column.engineStats.toFixed(2)} %)`,
     },
     {
       name: `memory, ${plan.few} containers`,

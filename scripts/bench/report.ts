@@ -7,6 +7,8 @@ export interface Target {
   minRatio?: number;
   /** The figure may exceed the baseline by at most this (same unit). */
   maxOverBaseline?: number;
+  /** The figure divided by the baseline must be at most this (costs). */
+  maxRatio?: number;
 }
 
 export interface Figure {
@@ -27,10 +29,11 @@ export function ratioOf(f: Figure): number | null {
 /** true / false, or null when the figure is missing. */
 export function isMet(f: Figure): boolean | null {
   if (f.value === null) return null;
-  const { max, minRatio, maxOverBaseline } = f.target;
+  const { max, minRatio, maxOverBaseline, maxRatio } = f.target;
   if (max !== undefined && f.value > max) return false;
   const ratio = ratioOf(f);
   if (minRatio !== undefined && (ratio === null || ratio < minRatio)) return false;
+  if (maxRatio !== undefined && (f.baseline === null || f.value > f.baseline * maxRatio)) return false;
   if (maxOverBaseline !== undefined && (f.baseline === null || f.value > f.baseline + maxOverBaseline)) {
     return false;
   }
@@ -43,6 +46,8 @@ export function targetText(f: Figure): string {
   if (f.target.minRatio !== undefined) parts.push(`≥ ${f.target.minRatio * 100}% of baseline`);
   if (f.target.maxOverBaseline !== undefined)
     parts.push(`≤ baseline + ${f.target.maxOverBaseline} ${f.unit}`);
+  if (f.target.maxRatio !== undefined)
+    parts.push(f.target.maxRatio === 1 ? '≤ baseline' : `≤ ${f.target.maxRatio}× baseline`);
   return parts.join(', ');
 }
 

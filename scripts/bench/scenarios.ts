@@ -445,6 +445,10 @@ export interface StatsColumnCost {
   /** dockerd, containerd and the shims. */
   engineOff: number;
   engineOn: number;
+  /** The baseline: `docker stats` showing as many of the running containers, the CLI in a pty. */
+  cliStats: number;
+  dockerdStats: number;
+  engineStats: number;
 }
 
 /**
@@ -452,6 +456,9 @@ export interface StatsColumnCost {
  * engine of at least `running` running containers; berth's CPU and the engine's (dockerd, and
  * dockerd + containerd + shims) over `seconds` with the column off, then again after `m`
  * (`settleMs` after the first frame, and after the first percentages, before each measurement).
+ * Then, berth gone, the same over `docker stats` naming as many running containers as berth
+ * showed figures for: what the docker CLI makes the engine do to show the same (a stream per
+ * container, each sampled every second).
  */
 export async function statsColumnCost(
   engine: Engine & { dir: string },
@@ -459,40 +466,64 @@ export async function statsColumnCost(
   seconds: number,
   settleMs = 2000,
 ): Promise<StatsColumnCost> {
-  const app = startBerth(engine.host, { cols: 160, rows: 38 });
   const processes = engineProcesses(engine.dir);
-  const measure = async () => {
-    const berth0 = cpuSecondsOf(app.pid);
+  /** Percent of a core over `seconds`: the client `pid`, dockerd, and the whole engine. */
+  const measure = async (pid: number) => {
+    const client0 = cpuSecondsOf(pid);
     const engine0 = engineCpuSeconds(processes);
     await sleep(seconds * 1000);
     const engine1 = engineCpuSeconds(processes);
     const percent = (used: number) => (used / seconds) * 100;
     return {
-      berth: percent(cpuSecondsOf(app.pid) - berth0),
+      client: percent(cpuSecondsOf(pid) - client0),
       dockerd: percent(engine1.dockerd - engine0.dockerd),
       engine: percent(engine1.total - engine0.total),
     };
   };
+
+  const app = startBerth(engine.host, { cols: 160, rows: 38 });
+  let shown: number;
+  let off: Awaited<ReturnType<typeof measure>>;
+  let on: Awaited<ReturnType<typeof measure>>;
   try {
     await app.waitFor(showsContainerList(running));
     await sleep(settleMs);
-    const off = await measure();
+    off = await measure(app.pid);
     app.write('m');
     await app.waitFor((s) => /\d%/.test(s), 10_000);
     await sleep(Math.min(1000, settleMs));
-    const shown = app.screen().match(/ \d+(\.\d)?% /g)?.length ?? 0;
-    const on = await measure();
-    return {
-      shown,
-      seconds,
-      berthOff: off.berth,
-      berthOn: on.berth,
-      dockerdOff: off.dockerd,
-      dockerdOn: on.dockerd,
-      engineOff: off.engine,
-      engineOn: on.engine,
-    };
+    shown = app.screen().match(/ \d+(\.\d)?% /g)?.length ?? 0;
+    on = await measure(app.pid);
   } finally {
     await app.kill();
   }
+
+  const { stdout } = await run(
+    DOCKER,
+    docker(engine, 'ps', '--filter', 'status=running', '--format', '{{.Names}}'),
+  );
+  const names = stdout.trim().split('\n').slice(0, Math.max(shown, 1));
+  const cli = spawnTimed(DOCKER, docker(engine, 'stats', ...names), { cols: 160, rows: 38 });
+  let stats: Awaited<ReturnType<typeof measure>>;
+  try {
+    // Every row has its figures (the CLI shows -- until a container's first sample).
+    await cli.waitFor((s) => (s.match(/\d+\.\d+%/g)?.length ?? 0) >= names.length * 2, 20_000);
+    await sleep(Math.min(1000, settleMs));
+    stats = await measure(cli.pid);
+  } finally {
+    await cli.kill();
+  }
+  return {
+    shown,
+    seconds,
+    berthOff: off.client,
+    berthOn: on.client,
+    dockerdOff: off.dockerd,
+    dockerdOn: on.dockerd,
+    engineOff: off.engine,
+    engineOn: on.engine,
+    cliStats: stats.client,
+    dockerdStats: stats.dockerd,
+    engineStats: stats.engine,
+  };
 }
