@@ -238,7 +238,7 @@ async function main(): Promise<Figure[]> {
       baselineName: `dockerd while \`docker stats\` shows ${column.shown}`,
       // The engine works no harder for the column than for the docker CLI showing the same.
       target: { maxRatio: 1 },
-      note: `column off: dockerd ${column.dockerdOff.toFixed(2)} %; with containerd and the shims ${column.engineOn.toFixed(2)} % (docker stats: ${column.engineStats.toFixed(2)} %)`,
+      note: `column on, with containerd and the shims ${column.engineOn.toFixed(2)} % (while \`docker stats\` shows them: ${column.engineStats.toFixed(2)} %); column off: dockerd ${column.dockerdOff.toFixed(2)} %`,
     },
     {
       name: `memory, ${plan.few} containers`,

@@ -141,6 +141,7 @@ const oneStringWidth = {
 // ever differ (a chalk or ansi-styles upgrade): then drop this or check the difference.
 const chalkVendoredStyles = path.resolve('node_modules/chalk/source/vendor/ansi-styles/index.js');
 const ansiStylesPackage = path.resolve('node_modules/ansi-styles/index.js');
+const chalkSource = path.resolve('node_modules/chalk/source/index.js');
 const oneAnsiStyles = {
   name: 'one-ansi-styles',
   setup(build) {
@@ -151,9 +152,7 @@ const oneAnsiStyles = {
       );
     }
     build.onResolve({ filter: /^(#ansi-styles|\.\/vendor\/ansi-styles\/index\.js)$/ }, (args) =>
-      args.importer.includes(`${path.sep}chalk${path.sep}source${path.sep}`)
-        ? { path: ansiStylesPackage }
-        : undefined,
+      args.importer === chalkSource ? { path: ansiStylesPackage } : undefined,
     );
   },
 };

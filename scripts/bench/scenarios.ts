@@ -493,6 +493,7 @@ export async function statsColumnCost(
     await app.waitFor((s) => /\d%/.test(s), 10_000);
     await sleep(Math.min(1000, settleMs));
     shown = app.screen().match(/ \d+(\.\d)?% /g)?.length ?? 0;
+    if (shown === 0) throw new Error(`berth showed no CPU/MEM figures after m:\n${app.screen()}`);
     on = await measure(app.pid);
   } finally {
     await app.kill();
@@ -502,7 +503,9 @@ export async function statsColumnCost(
     DOCKER,
     docker(engine, 'ps', '--filter', 'status=running', '--format', '{{.Names}}'),
   );
-  const names = stdout.trim().split('\n').slice(0, Math.max(shown, 1));
+  const names = stdout.trim().split('\n').filter(Boolean).slice(0, shown);
+  if (names.length < shown)
+    throw new Error(`docker ps lists ${names.length} running containers; berth showed ${shown}`);
   const cli = spawnTimed(DOCKER, docker(engine, 'stats', ...names), { cols: 160, rows: 38 });
   let stats: Awaited<ReturnType<typeof measure>>;
   try {

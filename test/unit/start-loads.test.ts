@@ -37,7 +37,8 @@ describe('a start', () => {
     vi.resetModules();
     const commander = watch('commander');
     const { main } = await import('../../src/cli.js');
-    // Under the test runner stdin is no terminal: startApp says so and returns 1, having started nothing.
+    // With stdin no terminal, startApp says so and returns 1, having started nothing.
+    vi.spyOn(process.stdin, 'isTTY', 'get').mockReturnValue(false);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await main(['node', 'berth'])).toBe(1);
     expect(String(stderr.mock.calls[0]?.[0])).toMatch(/needs an interactive terminal/);
