@@ -4,7 +4,7 @@
  * `berth`, which has nothing to parse. The bundle keeps the source's module order (esbuild runs a
  * module's body on its first import), so what the source does not import, the start does not run.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 
 /** Mocks `name` with the real module, counting how often its body is asked for. */
 function watch(name: string): { loads: number } {
@@ -38,7 +38,11 @@ describe('a start', () => {
     const commander = watch('commander');
     const { main } = await import('../../src/cli.js');
     // With stdin no terminal, startApp says so and returns 1, having started nothing.
-    vi.spyOn(process.stdin, 'isTTY', 'get').mockReturnValue(false);
+    const stdinIsTty = process.stdin.isTTY;
+    process.stdin.isTTY = false;
+    onTestFinished(() => {
+      process.stdin.isTTY = stdinIsTty;
+    });
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     expect(await main(['node', 'berth'])).toBe(1);
     expect(String(stderr.mock.calls[0]?.[0])).toMatch(/needs an interactive terminal/);
