@@ -197,6 +197,7 @@ export class SessionsModel {
     }
     if (entry?.status !== 'running' || !entry.session) return;
     entry.emulator.resetScroll();
+    entry.emulator.noteUserInput();
     entry.session.write(data);
   }
 

@@ -151,6 +151,16 @@ export class SessionEmulator {
     this.terminal.write(chunk, () => this.changed());
   }
 
+  /**
+   * A key went to the session: the next output (its echo, most often) is parsed as it arrives.
+   * xterm parses a write on a timer (`setTimeout`, 1 ms or more in Node) unless the user typed
+   * into the terminal just before, which it learns from its own input; berth sends keys to the
+   * session itself, so it tells xterm here (`input('', true)`: no data, nothing listens to it).
+   */
+  noteUserInput(): void {
+    this.terminal.input('', true);
+  }
+
   resize(cols: number, rows: number): void {
     if (cols === this.terminal.cols && rows === this.terminal.rows) return;
     this.terminal.resize(Math.max(2, cols), Math.max(1, rows));
