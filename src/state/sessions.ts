@@ -170,7 +170,10 @@ export class SessionsModel {
     this.patch(key, { status: 'running', session, note: session.note });
     const typed = this.pendingInput.get(key);
     this.pendingInput.delete(key);
-    if (typed) session.write(typed);
+    if (typed) {
+      emulator.noteUserInput();
+      session.write(typed);
+    }
     return key;
   }
 

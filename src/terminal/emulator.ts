@@ -119,11 +119,15 @@ export function lineSpans(line: xterm.IBufferLine | undefined, cols: number, scr
   return spans;
 }
 
+/** Keys counted as awaiting output at most (a paste is one write, so this is typing ahead). */
+const MAX_KEYS_AWAITING_OUTPUT = 16;
+
 export class SessionEmulator {
   readonly terminal: xterm.Terminal;
   private scrollback = 0;
   private cursorHidden = false;
   private changeListeners = new Set<() => void>();
+  private keysAwaitingOutput = 0;
 
   /** `loadEmulator()` must have resolved first. */
   constructor(cols: number, rows: number, options: { convertEol?: boolean; scrollback?: number } = {}) {
@@ -148,17 +152,25 @@ export class SessionEmulator {
 
   /** Raw bytes from the session: never decoded here, so split UTF-8 characters stay whole. */
   write(chunk: Uint8Array): void {
+    if (this.keysAwaitingOutput > 0) {
+      this.keysAwaitingOutput--;
+      // xterm parses the next write at once after user input (`input('', true)`: no data, and
+      // nothing listens to the terminal's own onData).
+      this.terminal.input('', true);
+    }
     this.terminal.write(chunk, () => this.changed());
   }
 
   /**
-   * A key went to the session: the next output (its echo, most often) is parsed as it arrives.
-   * xterm parses a write on a timer (`setTimeout`, 1 ms or more in Node) unless the user typed
-   * into the terminal just before, which it learns from its own input; berth sends keys to the
-   * session itself, so it tells xterm here (`input('', true)`: no data, nothing listens to it).
+   * A key went to the session: the output that answers it (its echo, most often) is parsed as it
+   * arrives. xterm parses a write on a timer (`setTimeout`, 1 ms or more in Node) unless the user
+   * typed into the terminal just before, which it learns from its own input; berth sends keys to
+   * the session itself, so it counts them here, and each makes one chunk of output parse at once
+   * (keys typed faster than their echoes come each get theirs; a key with no echo, a password's,
+   * leaves its turn to the next output).
    */
   noteUserInput(): void {
-    this.terminal.input('', true);
+    this.keysAwaitingOutput = Math.min(this.keysAwaitingOutput + 1, MAX_KEYS_AWAITING_OUTPUT);
   }
 
   resize(cols: number, rows: number): void {

@@ -4,6 +4,10 @@
  * to every echo in the terminal pane.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/engine.js';
+import type { OutputStream } from '../../src/engine/logs.js';
+import type { TerminalSession } from '../../src/engine/session.js';
+import { type SessionRequest, SessionsModel } from '../../src/state/sessions.js';
 import { loadEmulator, SessionEmulator } from '../../src/terminal/emulator.js';
 
 beforeAll(async () => {
@@ -26,10 +30,61 @@ describe('SessionEmulator', () => {
     emulator.write(Buffer.from('l'));
     expect(firstRow(emulator)).toBe('/ # l');
 
-    // Only the write after the key: later output waits for the timer again.
+    // One chunk a key: later output waits for the timer again.
     emulator.write(Buffer.from('s'));
     expect(firstRow(emulator)).toBe('/ # l');
     await turn();
     expect(firstRow(emulator)).toBe('/ # ls');
+    emulator.dispose();
+  });
+});
+
+/** A session that echoes each write on the next turn of the event loop, as a shell's TTY does. */
+function echoingSession(afterEcho: () => void): TerminalSession {
+  const listeners = new Set<(chunk: Buffer, stream: OutputStream) => void>();
+  return {
+    id: 'echo',
+    tty: true,
+    canWrite: true,
+    note: undefined,
+    write(data) {
+      setImmediate(() => {
+        for (const listener of listeners) listener(Buffer.from(data), 'stdout');
+        afterEcho();
+      });
+    },
+    resize: async () => undefined,
+    onData(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onExit: () => () => undefined,
+    onError: () => () => undefined,
+    close: async () => undefined,
+  };
+}
+
+describe('SessionsModel', () => {
+  it("has a key's echo on the emulator's screen as the echo arrives", async () => {
+    const seen: string[] = [];
+    let model: SessionsModel | undefined;
+    let key = '';
+    model = new SessionsModel(async () =>
+      echoingSession(() => seen.push(firstRow(model?.get(key)?.emulator as SessionEmulator))),
+    );
+    const request: SessionRequest = {
+      kind: 'exec',
+      containerId: 'c',
+      containerName: 'c',
+      argv: ['sh'],
+      command: 'sh',
+    };
+    key = await model.open({} as Engine, request, { cols: 20, rows: 4 });
+    model.write(key, 'a');
+    model.write(key, 'b');
+    await turn();
+    // Each echo was parsed when it came, not on xterm's timer after it.
+    expect(seen).toEqual(['a', 'ab']);
+    model.get(key)?.emulator.dispose();
   });
 });
