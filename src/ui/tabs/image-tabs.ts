@@ -36,7 +36,8 @@ export function imageTabCommand(tab: ImageTab, image: string): string {
 }
 
 const SIZE_WIDTH = 9;
-const AGE_WIDTH = 20;
+/** The longest age Go's HumanDuration gives, as `docker history` prints it, and a space. */
+const AGE_WIDTH = 'Less than a second ago '.length;
 
 /**
  * `docker history`, oldest step first (the order the Dockerfile has them): the instruction, the
