@@ -140,7 +140,7 @@ async function main(): Promise<Figure[]> {
     `idle CPU over ${plan.idleSeconds} s (containers ${Math.round((performance.now() - idleSince) / 1000)} s old)`,
   );
   const idle = await scenario.idleCpu(idleEngine, plan.idleRunning, plan.idleSeconds);
-  log(`CPU/MEM column off, then on, ${plan.statsColumnSeconds} s each`);
+  log(`CPU/MEM column off, then on and docker stats in turn, ${plan.statsColumnSeconds} s each`);
   const column = await scenario.statsColumnCost(
     idleEngine,
     plan.idleRunning,

@@ -451,14 +451,30 @@ export interface StatsColumnCost {
   engineStats: number;
 }
 
+/** The column-on and `docker stats` windows alternate this many times, sharing the measured time. */
+const STATS_ROUNDS = 2;
+
+type ProcessCost = { client: number; dockerd: number; engine: number };
+
+function meanCost(costs: readonly ProcessCost[]): ProcessCost {
+  const mean = (pick: (c: ProcessCost) => number) =>
+    costs.reduce((sum, c) => sum + pick(c), 0) / costs.length;
+  return { client: mean((c) => c.client), dockerd: mean((c) => c.dockerd), engine: mean((c) => c.engine) };
+}
+
+/** The CPU/MEM figures on berth's screen (` 0.3% `, ` 12% `). */
+const statsFiguresOn = (screen: string) => screen.match(/ \d+(\.\d)?% /g)?.length ?? 0;
+
 /**
  * What the CPU/MEM column costs: berth in a 160×38 terminal, whose list shows 20 rows, over an
  * engine of at least `running` running containers; berth's CPU and the engine's (dockerd, and
- * dockerd + containerd + shims) over `seconds` with the column off, then again after `m`
- * (`settleMs` after the first frame, and after the first percentages, before each measurement).
- * Then, berth gone, the same over `docker stats` naming as many running containers as berth
- * showed figures for: what the docker CLI makes the engine do to show the same (a stream per
- * container, each sampled every second).
+ * dockerd + containerd + shims) over `seconds` with the column off, then over `seconds` with it
+ * on (`m`), beside the same over `seconds` of `docker stats` naming as many running containers
+ * as berth showed figures for: what the docker CLI makes the engine do to show the same (a
+ * stream per container, each sampled every second). The column-on and `docker stats` windows
+ * alternate (STATS_ROUNDS each, berth's column off while the CLI runs), so that a change in the
+ * machine's speed falls on both. `settleMs` after the first frame; a second after the figures
+ * show, before each window.
  */
 export async function statsColumnCost(
   engine: Engine & { dir: string },
@@ -467,66 +483,79 @@ export async function statsColumnCost(
   settleMs = 2000,
 ): Promise<StatsColumnCost> {
   const processes = engineProcesses(engine.dir);
-  /** Percent of a core over `seconds`: the client `pid`, dockerd, and the whole engine. */
-  const measure = async (pid: number) => {
+  /** Percent of a core over `windowSeconds`: the client `pid`, dockerd, and the whole engine. */
+  const measure = async (pid: number, windowSeconds: number): Promise<ProcessCost> => {
     const client0 = cpuSecondsOf(pid);
     const engine0 = engineCpuSeconds(processes);
-    await sleep(seconds * 1000);
+    await sleep(windowSeconds * 1000);
     const engine1 = engineCpuSeconds(processes);
-    const percent = (used: number) => (used / seconds) * 100;
+    const percent = (used: number) => (used / windowSeconds) * 100;
     return {
       client: percent(cpuSecondsOf(pid) - client0),
       dockerd: percent(engine1.dockerd - engine0.dockerd),
       engine: percent(engine1.total - engine0.total),
     };
   };
+  const perWindow = seconds / STATS_ROUNDS;
+  const settle = Math.min(1000, settleMs);
+
+  const dockerStats = async (names: readonly string[]): Promise<ProcessCost> => {
+    const cli = spawnTimed(DOCKER, docker(engine, 'stats', ...names), { cols: 160, rows: 38 });
+    try {
+      // Every row has its figures (the CLI shows -- until a container's first sample).
+      await cli.waitFor((s) => (s.match(/\d+\.\d+%/g)?.length ?? 0) >= names.length * 2, 20_000);
+      await sleep(settle);
+      return await measure(cli.pid, perWindow);
+    } finally {
+      await cli.kill();
+    }
+  };
 
   const app = startBerth(engine.host, { cols: 160, rows: 38 });
-  let shown: number;
-  let off: Awaited<ReturnType<typeof measure>>;
-  let on: Awaited<ReturnType<typeof measure>>;
+  let shown = 0;
+  let names: string[] = [];
+  let off: ProcessCost;
+  const on: ProcessCost[] = [];
+  const stats: ProcessCost[] = [];
   try {
     await app.waitFor(showsContainerList(running));
     await sleep(settleMs);
-    off = await measure(app.pid);
-    app.write('m');
-    await app.waitFor((s) => /\d%/.test(s), 10_000);
-    await sleep(Math.min(1000, settleMs));
-    shown = app.screen().match(/ \d+(\.\d)?% /g)?.length ?? 0;
-    if (shown === 0) throw new Error(`berth showed no CPU/MEM figures after m:\n${app.screen()}`);
-    on = await measure(app.pid);
+    off = await measure(app.pid, seconds);
+    for (let round = 0; round < STATS_ROUNDS; round++) {
+      app.write('m');
+      await app.waitFor((s) => statsFiguresOn(s) > 0, 10_000);
+      await sleep(settle);
+      if (round === 0) {
+        shown = statsFiguresOn(app.screen());
+        const { stdout } = await run(
+          DOCKER,
+          docker(engine, 'ps', '--filter', 'status=running', '--format', '{{.Names}}'),
+        );
+        names = stdout.trim().split('\n').filter(Boolean).slice(0, shown);
+        if (names.length < shown)
+          throw new Error(`docker ps lists ${names.length} running containers; berth showed ${shown}`);
+      }
+      on.push(await measure(app.pid, perWindow));
+      app.write('m');
+      await app.waitFor((s) => statsFiguresOn(s) === 0, 10_000);
+      stats.push(await dockerStats(names));
+    }
   } finally {
     await app.kill();
   }
-
-  const { stdout } = await run(
-    DOCKER,
-    docker(engine, 'ps', '--filter', 'status=running', '--format', '{{.Names}}'),
-  );
-  const names = stdout.trim().split('\n').filter(Boolean).slice(0, shown);
-  if (names.length < shown)
-    throw new Error(`docker ps lists ${names.length} running containers; berth showed ${shown}`);
-  const cli = spawnTimed(DOCKER, docker(engine, 'stats', ...names), { cols: 160, rows: 38 });
-  let stats: Awaited<ReturnType<typeof measure>>;
-  try {
-    // Every row has its figures (the CLI shows -- until a container's first sample).
-    await cli.waitFor((s) => (s.match(/\d+\.\d+%/g)?.length ?? 0) >= names.length * 2, 20_000);
-    await sleep(Math.min(1000, settleMs));
-    stats = await measure(cli.pid);
-  } finally {
-    await cli.kill();
-  }
+  const columnOn = meanCost(on);
+  const cli = meanCost(stats);
   return {
     shown,
     seconds,
     berthOff: off.client,
-    berthOn: on.client,
+    berthOn: columnOn.client,
     dockerdOff: off.dockerd,
-    dockerdOn: on.dockerd,
+    dockerdOn: columnOn.dockerd,
     engineOff: off.engine,
-    engineOn: on.engine,
-    cliStats: stats.client,
-    dockerdStats: stats.dockerd,
-    engineStats: stats.engine,
+    engineOn: columnOn.engine,
+    cliStats: cli.client,
+    dockerdStats: cli.dockerd,
+    engineStats: cli.engine,
   };
 }
