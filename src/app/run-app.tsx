@@ -13,6 +13,7 @@ import { cliOpener } from '../terminal/cli-opener.js';
 import { findDockerCli } from '../terminal/cli-session.js';
 import { App } from '../ui/App.js';
 import { DEFAULT_LOGS_DIRECTORY } from '../ui/commands.js';
+import { createScreenWriter } from '../ui/screen-writer.js';
 import { observeWrites, TerminalPainter } from '../ui/terminal-painter.js';
 import { themeFor } from '../ui/theme.js';
 import { osc52 } from './clipboard.js';
@@ -91,9 +92,16 @@ export async function runApp(options: AppOptions, model: AppModel): Promise<numb
   });
 
   // Ink writes its frames through `stdout`; the painter hears of each, and draws the focused
-  // terminal pane's changes ahead of them with the real stream's own write.
-  const painter = new TerminalPainter((text) => process.stdout.write(text));
+  // terminal pane's changes ahead of them with the real stream's own write. The screen writer
+  // sends each frame as the cells that changed; the rows the painter draws it writes whole next.
+  const painter = new TerminalPainter(
+    (text) => process.stdout.write(text),
+    (first, count) => screen.forgetRows(first, count),
+  );
   const stdout = observeWrites(process.stdout, () => painter.frameWritten());
+  const screen = createScreenWriter(stdout);
+  // `logUpdate` is berth's Ink patch's option (not in Ink's types): a variable, not a literal.
+  const renderOptions = { stdout, exitOnCtrlC: false, patchConsole: false, logUpdate: screen };
   instance = render(
     <App
       model={model}
@@ -109,7 +117,7 @@ export async function runApp(options: AppOptions, model: AppModel): Promise<numb
       statsColumn={config.containerStatsColumn}
       containersFirst
     />,
-    { stdout, exitOnCtrlC: false, patchConsole: false },
+    renderOptions,
   );
   if (config.errors.length > 0) {
     model.status.show({

@@ -102,7 +102,15 @@ export class TerminalPainter {
   private frameCheck: NodeJS.Immediate | undefined;
   private lastRegion: PaintRegion | undefined;
 
-  constructor(private readonly write: (text: string) => void) {}
+  /**
+   * @param write writes to the terminal
+   * @param drawnOver told of the screen rows each paint drew (Ink's screen writer then writes
+   *   them whole in its next frame: what they show is no longer its last frame's)
+   */
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly drawnOver: (firstRow: number, count: number) => void = () => {},
+  ) {}
 
   /** The pane has the keys: draw its changes as they happen. */
   attach(target: PaintTarget): void {
@@ -162,6 +170,7 @@ export class TerminalPainter {
       if (this.onScreen[y] === row) continue;
       this.onScreen[y] = row;
       out += `\x1b[${region.y + y + 1};${region.x + 1}H${RESET}${row}${RESET}`;
+      this.drawnOver(region.y + y, 1);
     }
     if (out) this.write(SAVE_CURSOR + out + RESTORE_CURSOR);
   }
