@@ -3,18 +3,20 @@
  *
  * The screen writer (screen-writer.ts) compares a row with the same row of the last frame cell by
  * cell, so that it can send only the columns that changed. A frame's rows are Ink's output: text
- * and SGR sequences (`ESC [ … m`, from chalk) and nothing else. A row with any other escape
- * sequence, or an SGR parameter this file does not know, has no cells (`undefined`): the writer
- * then sends that row whole, as Ink would.
+ * and SGR sequences (`ESC [ … m`, from chalk). Only a row whose characters are each one column
+ * wide and a grapheme of their own (ASCII, box drawing, arrows, most symbols: berth's own text)
+ * has cells here. A wide character (CJK, emoji) is two columns by string-width, but not in every
+ * terminal (an emoji is one in terminals on older Unicode tables): a row written in part after
+ * one would land in the wrong columns there, where a row written whole from its first column
+ * is only as wrong as Ink's own. So a row with one, with a combining mark, with an escape
+ * sequence other than SGR, or with an SGR parameter this file does not know has no cells
+ * (`undefined`), and the writer sends it whole, as Ink would.
  */
 import stringWidth from 'string-width';
 
 /** A row's cells, one entry per column. */
 export interface RowCells {
-  /**
-   * The text drawn starting at each column: one grapheme, or '' for the column a wide character
-   * before it covers.
-   */
+  /** The character in each column. */
   text: string[];
   /** The style of each column, as its SGR sequence from a reset (`''` for the default style). */
   style: string[];
@@ -93,7 +95,7 @@ function sgrFromReset(state: Sgr): string {
 }
 
 // Code units that are a grapheme of their own whatever surrounds them (the same table as the
-// string-width and ansi-tokenize patches): text made only of them is one cell per code unit.
+// string-width and ansi-tokenize patches).
 function isLoneUnit(c: number): boolean {
   return (
     (c < 0x300 && c !== 0x0d) ||
@@ -104,47 +106,26 @@ function isLoneUnit(c: number): boolean {
   );
 }
 
-const unitWidths = new Map<string, number>();
-function unitWidth(unit: string): number {
-  const code = unit.charCodeAt(0);
-  if (code >= 0x20 && code <= 0x7e) return 1;
-  let width = unitWidths.get(unit);
-  if (width === undefined) {
-    width = stringWidth(unit);
-    unitWidths.set(unit, width);
+const narrow = new Map<number, boolean>();
+/** A code unit that is a grapheme of its own and one column wide in every terminal. */
+function isNarrowCell(c: number): boolean {
+  if (c >= 0x20 && c <= 0x7e) return true;
+  let known = narrow.get(c);
+  if (known === undefined) {
+    known = isLoneUnit(c) && stringWidth(String.fromCharCode(c)) === 1;
+    narrow.set(c, known);
   }
-  return width;
+  return known;
 }
 
-let segmenter: Intl.Segmenter | undefined;
-
-/** Adds a run of text (no escapes) in `style` to `cells`. */
-function addText(cells: RowCells, text: string, style: string): void {
-  let lone = true;
+/** Adds a run of text (no escapes) in `style` to `cells`; false if it is not all narrow cells. */
+function addText(cells: RowCells, text: string, style: string): boolean {
   for (let i = 0; i < text.length; i++) {
-    if (!isLoneUnit(text.charCodeAt(i))) {
-      lone = false;
-      break;
-    }
-  }
-  if (!lone) segmenter ??= new Intl.Segmenter();
-  const graphemes: Iterable<string> =
-    lone || !segmenter ? text : Array.from(segmenter.segment(text), (s) => s.segment);
-  for (const grapheme of graphemes) {
-    const width = lone ? unitWidth(grapheme) : stringWidth(grapheme);
-    if (width === 0) {
-      // A zero-width grapheme (a control the sanitiser left, a lone mark) joins the cell before.
-      const last = cells.text.length - 1;
-      if (last >= 0) cells.text[last] += grapheme;
-      continue;
-    }
-    cells.text.push(grapheme);
+    if (!isNarrowCell(text.charCodeAt(i))) return false;
+    cells.text.push(text[i] as string);
     cells.style.push(style);
-    for (let extra = 1; extra < width; extra++) {
-      cells.text.push('');
-      cells.style.push(style);
-    }
   }
+  return true;
 }
 
 /** The cells of one row of Ink's output, or undefined when it holds what this file cannot read. */
@@ -156,7 +137,7 @@ export function rowCells(line: string): RowCells | undefined {
   while (at < line.length) {
     const escapeAt = line.indexOf('\x1b', at);
     const end = escapeAt === -1 ? line.length : escapeAt;
-    if (end > at) addText(cells, line.slice(at, end), style);
+    if (end > at && !addText(cells, line.slice(at, end), style)) return undefined;
     if (escapeAt === -1) break;
     // Only `ESC [ parameters m`.
     if (line[escapeAt + 1] !== '[') return undefined;

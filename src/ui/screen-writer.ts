@@ -42,6 +42,7 @@ interface Output {
 
 const RESET = '\x1b[0m';
 const ERASE_TO_END_OF_LINE = '\x1b[K';
+const ERASE_LINE = '\x1b[2K';
 const CLEAR_SCREEN = '\x1b[H\x1b[2J';
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
@@ -73,11 +74,6 @@ export function rowChange(row: number, before: RowCells, after: RowCells): strin
   if (first === width) return '';
   let last = width - 1;
   while (last > first && sameCell(before, after, last)) last--;
-  // A wide character is written whole: start at its first column, end after its last, in the
-  // old row as in the new (a terminal blanks a wide character partly written over).
-  while (first > 0 && (textAt(after, first) === '' || textAt(before, first) === '')) first--;
-  while (last + 1 < width && (textAt(after, last + 1) === '' || textAt(before, last + 1) === '')) last++;
-
   let out = moveTo(row, first);
   let style = '';
   for (let column = first; column <= last; column++) {
@@ -87,7 +83,6 @@ export function rowChange(row: number, before: RowCells, after: RowCells): strin
       return out;
     }
     const text = after.text[column] as string;
-    if (text === '') continue;
     const cellStyle = after.style[column] as string;
     if (cellStyle !== style) {
       out += RESET + cellStyle;
@@ -98,9 +93,13 @@ export function rowChange(row: number, before: RowCells, after: RowCells): strin
   return style ? out + RESET : out;
 }
 
-/** A row written whole (what it showed is not known, or a row this writer cannot read). */
+/**
+ * A row written whole (what it showed is not known, or a row this writer cannot read). The line
+ * is erased first, not after: after a row as wide as the screen the cursor waits on the last
+ * column, and an erase there would take that column's character with it.
+ */
 function wholeRow(row: number, text: string): string {
-  return `${moveTo(row, 0)}${RESET}${text}${RESET}${ERASE_TO_END_OF_LINE}`;
+  return `${moveTo(row, 0)}${RESET}${ERASE_LINE}${text}${RESET}`;
 }
 
 export function createScreenWriter(output: Output): ScreenWriter {
@@ -110,6 +109,8 @@ export function createScreenWriter(output: Output): ScreenWriter {
   let shownCells: (RowCells | null | undefined)[] = [];
   /** The next frame clears the screen and is written whole. */
   let redraw = true;
+  /** Rows were drawn over since the last frame (forgetRows): the next one writes them. */
+  let forgotten = false;
   let size = { columns: output.columns, rows: output.rows };
   let lastFrame: string | undefined;
   /** The cursor position Ink asked for (useCursor), and where the last frame showed it. */
@@ -152,6 +153,8 @@ export function createScreenWriter(output: Output): ScreenWriter {
       shownCells = [];
       redraw = false;
     } else {
+      // From the default style, whatever wrote last (rowChange assumes it).
+      out += RESET;
       const count = Math.max(rows.length, shown.length);
       for (let row = 0; row < count; row++) {
         const text = rows[row] ?? '';
@@ -167,6 +170,7 @@ export function createScreenWriter(output: Output): ScreenWriter {
       shownCells.length = rows.length;
     }
     lastFrame = frame;
+    forgotten = false;
     if (cursor) {
       out += moveTo(cursor.y, cursor.x) + SHOW_CURSOR;
     } else {
@@ -180,12 +184,17 @@ export function createScreenWriter(output: Output): ScreenWriter {
   }) as ScreenWriter;
 
   render.willRender = (frame) =>
-    frame !== lastFrame || redraw || sizeChanged() || !samePosition(activeCursor(), cursorShownAt);
+    frame !== lastFrame ||
+    redraw ||
+    forgotten ||
+    sizeChanged() ||
+    !samePosition(activeCursor(), cursorShownAt);
   render.forgetRows = (first, count) => {
     for (let row = Math.max(0, first); row < first + count; row++) {
       if (row < shown.length) {
         shown[row] = undefined;
         shownCells[row] = undefined;
+        forgotten = true;
       }
     }
   };

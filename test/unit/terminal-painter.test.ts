@@ -100,6 +100,27 @@ describe('TerminalPainter', () => {
     expect(written.join('')).toContain('one');
   });
 
+  it("tells which screen rows it drew over, so Ink's screen writer writes them whole next", async () => {
+    const drawnOver: number[] = [];
+    const painter = new TerminalPainter(
+      () => undefined,
+      (first, count) => {
+        for (let row = first; row < first + count; row++) drawnOver.push(row);
+      },
+    );
+    const emulator = new SessionEmulator(region.cols, region.rows);
+    painter.attach({ emulator, color: true, region: () => region });
+    emulator.write(Buffer.from('one\r\ntwo'));
+    await new Promise((r) => setTimeout(r, 20));
+    // Every row of the pane the first time (the screen's were not known), at the pane's place.
+    expect(drawnOver).toEqual([region.y, region.y + 1, region.y + 2]);
+    drawnOver.length = 0;
+    emulator.write(Buffer.from('!'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(drawnOver).toEqual([region.y + 1]);
+    painter.detach();
+  });
+
   it('draws nothing once detached (a dialog opened over the pane)', async () => {
     const { written, painter, emulator } = await setup();
     painter.detach();

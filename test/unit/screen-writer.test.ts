@@ -1,0 +1,234 @@
+/**
+ * The screen writer sends Ink's frames as the cells that changed. What matters is what a person
+ * sees: each frame is written both ways, through the writer onto one @xterm/headless screen and
+ * whole (the screen cleared first) onto another, and the two screens are compared cell by cell,
+ * characters and attributes, over many random frames and changes between them.
+ */
+import xterm from '@xterm/headless';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rowCells } from '../../src/ui/screen-cells.js';
+import { createScreenWriter, rowChange } from '../../src/ui/screen-writer.js';
+
+const terminals: xterm.Terminal[] = [];
+afterEach(() => {
+  for (const terminal of terminals.splice(0)) terminal.dispose();
+});
+
+function terminal(cols: number, rows: number): xterm.Terminal {
+  const t = new xterm.Terminal({ cols, rows, allowProposedApi: true, scrollback: 0 });
+  terminals.push(t);
+  return t;
+}
+
+const writeTo = (t: xterm.Terminal, data: string) => new Promise<void>((resolve) => t.write(data, resolve));
+
+/** Every cell of the screen: its characters, width and attributes. */
+function cellsOf(t: xterm.Terminal): string[] {
+  const out: string[] = [];
+  const buffer = t.buffer.active;
+  const cell = buffer.getNullCell();
+  for (let y = 0; y < t.rows; y++) {
+    const line = buffer.getLine(y);
+    for (let x = 0; x < t.cols; x++) {
+      line?.getCell(x, cell);
+      out.push(
+        [
+          y,
+          x,
+          cell.getChars() || ' ',
+          cell.getWidth(),
+          cell.getFgColorMode(),
+          cell.getFgColor(),
+          cell.getBgColorMode(),
+          cell.getBgColor(),
+          cell.isBold(),
+          cell.isDim(),
+          cell.isItalic(),
+          cell.isUnderline(),
+          cell.isInverse(),
+          cell.isStrikethrough(),
+        ].join(':'),
+      );
+    }
+  }
+  return out;
+}
+
+/** A small seeded generator, so that a failure can be replayed. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return {
+    next,
+    int: (n: number) => Math.floor(next() * n),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+  };
+}
+
+// What Ink's rows hold: chalk's SGR sequences around text, box drawing, symbols, wide characters.
+const STYLES = ['1', '2', '3', '4', '7', '9', '31', '36', '92', '44', '38;5;214', '48;2;10;20;30', '1;36'];
+const CLOSES: Record<string, string> = {
+  '1': '22',
+  '2': '22',
+  '3': '23',
+  '4': '24',
+  '7': '27',
+  '9': '29',
+  '1;36': '22;39',
+};
+const TEXT = ['ab', 'web', ' ', '   ', '│', '─', '▶', '·', '…', '漢字', '🐳', 'e\u0301', 'x'];
+
+function styled(text: string, style: string): string {
+  const close = CLOSES[style] ?? (style.startsWith('4') && style !== '4' ? '49' : '39');
+  return `\x1b[${style}m${text}\x1b[${close}m`;
+}
+
+/** A row of at most `cols` columns, as Ink would write it (no trailing blanks). */
+function randomRow(r: ReturnType<typeof random>, cols: number): string {
+  let row = '';
+  let width = 0;
+  const parts = r.int(8);
+  for (let i = 0; i < parts; i++) {
+    const text = r.pick(TEXT);
+    const cells = rowCells(text)?.text.length ?? 0;
+    if (width + cells > cols) break;
+    width += cells;
+    row += r.next() < 0.5 ? styled(text, r.pick(STYLES)) : text;
+  }
+  return row.replace(/ +$/, '');
+}
+
+function randomFrame(r: ReturnType<typeof random>, cols: number, rows: number): string[] {
+  return Array.from({ length: rows }, () => randomRow(r, cols));
+}
+
+/** A frame much like the last: a few rows changed, sometimes fewer or more rows. */
+function nextFrame(r: ReturnType<typeof random>, last: string[], cols: number, rows: number): string[] {
+  const frame = last.slice();
+  const changes = 1 + r.int(3);
+  for (let i = 0; i < changes; i++) frame[r.int(rows)] = randomRow(r, cols);
+  if (r.next() < 0.1) frame.length = Math.max(1, frame.length - 1 - r.int(3));
+  while (frame.length < rows && r.next() < 0.3) frame.push(randomRow(r, cols));
+  return frame;
+}
+
+describe('createScreenWriter', () => {
+  it('leaves the screen as the frames written whole would, over many random frames', async () => {
+    const cols = 24;
+    const rows = 8;
+    for (let seed = 1; seed <= 12; seed++) {
+      const r = random(seed);
+      const diffed = terminal(cols, rows);
+      const whole = terminal(cols, rows);
+      const output = { columns: cols, rows, write: (text: string) => void diffed.write(text) };
+      const writer = createScreenWriter(output);
+      let frame = randomFrame(r, cols, rows - 1);
+      for (let step = 0; step < 25; step++) {
+        // Ink ends a frame shorter than the screen with a newline.
+        writer(`${frame.join('\n')}\n`);
+        await writeTo(diffed, '');
+        await writeTo(
+          whole,
+          `\x1b[0m\x1b[H\x1b[2J${frame.map((row, y) => `\x1b[${y + 1};1H${row}`).join('')}`,
+        );
+        expect(cellsOf(diffed), `seed ${seed}, step ${step}`).toEqual(cellsOf(whole));
+        frame = nextFrame(r, frame, cols, rows - 1);
+      }
+    }
+  });
+
+  it('writes only the changed cells of a changed row', () => {
+    const written: string[] = [];
+    const writer = createScreenWriter({
+      columns: 80,
+      rows: 24,
+      write: (text: string) => void written.push(text),
+    });
+    const frame = Array.from({ length: 23 }, (_, y) => `${styled('│', '36')} row ${y} ${'x'.repeat(60)}`);
+    writer(`${frame.join('\n')}\n`);
+    expect(written.join('').length).toBeGreaterThan(23 * 60);
+    frame[5] = `${styled('│', '36')} row 5 ${'x'.repeat(30)}${styled('▶', '1')}${'x'.repeat(29)}`;
+    written.length = 0;
+    expect(writer(`${frame.join('\n')}\n`)).toBe(true);
+    const out = written.join('');
+    // Row 6 (1-based), column 39: the one changed cell, bold, then back to the default style.
+    expect(out).toContain('\x1b[6;39H\x1b[0m\x1b[1m▶\x1b[0m');
+    expect(out.length).toBeLessThan(40);
+  });
+
+  it('writes nothing for the same frame, and a row drawn over (forgetRows) whole the next time', () => {
+    const written: string[] = [];
+    const writer = createScreenWriter({
+      columns: 20,
+      rows: 5,
+      write: (text: string) => void written.push(text),
+    });
+    const frame = 'one\ntwo\nthree\n';
+    writer(frame);
+    written.length = 0;
+    expect(writer.willRender(frame)).toBe(false);
+    expect(writer(frame)).toBe(false);
+    expect(written).toEqual([]);
+    writer.forgetRows(1, 1);
+    expect(writer.willRender(frame)).toBe(true);
+    writer(frame);
+    expect(written.join('')).toContain('\x1b[2;1H\x1b[0m\x1b[2Ktwo\x1b[0m');
+    expect(written.join('')).not.toContain('three');
+  });
+
+  it('clears the screen and writes the frame whole when the terminal changes size', () => {
+    const written: string[] = [];
+    const output = { columns: 20, rows: 5, write: (text: string) => void written.push(text) };
+    const writer = createScreenWriter(output);
+    writer('one\ntwo\n');
+    written.length = 0;
+    output.columns = 30;
+    expect(writer.willRender('one\ntwo\n')).toBe(true);
+    writer('one\ntwo\n');
+    expect(written.join('')).toContain('\x1b[H\x1b[2J');
+    expect(written.join('')).toContain('one');
+  });
+
+  it('writes a row it cannot read (an escape other than SGR) whole', async () => {
+    const screen = terminal(20, 4);
+    const writer = createScreenWriter({
+      columns: 20,
+      rows: 4,
+      write: (text: string) => void screen.write(text),
+    });
+    writer('abc\nlink\n');
+    writer('abc\n\x1b]8;;http://x\x07link\x1b]8;;\x07 here\n');
+    await writeTo(screen, '');
+    expect(screen.buffer.active.getLine(1)?.translateToString(true)).toBe('link here');
+  });
+});
+
+describe('rowCells', () => {
+  it('has cells for one-column characters in SGR styles, and none for anything else', () => {
+    expect(rowCells('\x1b[1;36m┌ web\x1b[22;39m ▶ · …')?.text.join('')).toBe('┌ web ▶ · …');
+    expect(rowCells('\x1b[38;5;214mx\x1b[0m')?.style).toEqual(['\x1b[38;5;214m']);
+    // Wide in some terminals and not in others, or not a grapheme of its own: the row goes whole.
+    for (const text of ['漢', '🐳', 'e\u0301', '\x1b]8;;http://x\x07a', '\x1b[4:3mx', '\x1b[2Jx']) {
+      expect(rowCells(`ok ${text}`), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
+
+describe('rowChange', () => {
+  it('changes the columns from the first changed cell to the last, in their styles', () => {
+    const before = rowCells('│ web    running') as NonNullable<ReturnType<typeof rowCells>>;
+    const after = rowCells(`│▶${'\x1b[1m'}web${'\x1b[22m'}    running`) as NonNullable<
+      ReturnType<typeof rowCells>
+    >;
+    expect(rowChange(0, before, after)).toBe('\x1b[1;2H▶\x1b[0m\x1b[1mweb\x1b[0m');
+  });
+
+  it('blanks the rest of the line when the new row is shorter', () => {
+    const before = rowCells('abcdef') as NonNullable<ReturnType<typeof rowCells>>;
+    const after = rowCells('abc') as NonNullable<ReturnType<typeof rowCells>>;
+    expect(rowChange(2, before, after)).toBe('\x1b[3;4H\x1b[K');
+  });
+});
