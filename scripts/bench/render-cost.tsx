@@ -12,6 +12,7 @@ const [containers = 2000, moves = 60, cols = 160, rows = 45] = process.argv.slic
 const { EventEmitter } = await import('node:events');
 const { PassThrough } = await import('node:stream');
 const { render } = await import('ink');
+const { createScreenWriter } = await import('../../src/ui/screen-writer.js');
 const { appElement, startedModel } = await import('../../test/support/app-under-test.js');
 const { createFakeEngine, fakeContainer, fakeImage } = await import('../../test/support/fake-engine.js');
 
@@ -26,7 +27,8 @@ class NullTerminal extends EventEmitter {
     this.frames++;
     this.last = String(data);
     (rest.find((r) => typeof r === 'function') as (() => void) | undefined)?.();
-    this.onFrame?.();
+    // A frame is written once its cells are: not at the synchronized-update mark Ink writes first.
+    if (this.last !== '\x1b[?2026h') this.onFrame?.();
     return true;
   }
 }
@@ -45,12 +47,15 @@ const stdin = Object.assign(new PassThrough(), {
   ref: () => stdin,
   unref: () => stdin,
 });
-const instance = render(appElement(model), {
+// As berth renders (src/app/run-app.tsx): the frames through its screen writer.
+const renderOptions = {
   stdout: stdout as unknown as NodeJS.WriteStream,
   stdin: stdin as unknown as NodeJS.ReadStream,
   exitOnCtrlC: false,
   patchConsole: false,
-});
+  logUpdate: createScreenWriter(stdout),
+};
+const instance = render(appElement(model), renderOptions);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 await sleep(1500);
 // Keeps the loop alive while a frame is awaited (a key that drew nothing would end the run).
