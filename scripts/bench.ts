@@ -186,6 +186,7 @@ async function main(): Promise<Figure[]> {
       baseline: fewMoves.p95Ms,
       baselineName: `same at ${plan.few} containers`,
       target: { max: 10 },
+      note: `written to the terminal per move (its frame and the frames of the details that follow; a move every ~125 ms, 160×45): ${(moves.bytesPerMove / 1024).toFixed(1)} KB median`,
     },
     {
       name: `catch-up after ${plan.burst} creates`,

@@ -18,6 +18,8 @@ export interface TimedPty {
   waitFor(match: (screen: string) => boolean, timeoutMs?: number): Promise<number>;
   /** Writes bytes and returns performance.now() just before the write. */
   write(data: string): number;
+  /** Bytes of output received so far. */
+  bytesReceived(): number;
   /** Resolves with the arrival time of the first output chunk whose bytes satisfy `match`. */
   nextOutput(match: (chunk: Buffer) => boolean, timeoutMs?: number): Promise<number>;
   readonly exited: Promise<number>;
@@ -44,9 +46,11 @@ export function spawnTimed(
     encoding: null,
   } as pty.IPtyForkOptions);
   let hasExited = false;
+  let received = 0;
   child.onData((data: string | Buffer) => {
     const arrivedAt = performance.now();
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+    received += bytes.length;
     for (const watcher of [...chunkWatchers]) watcher(bytes, arrivedAt);
     terminal.write(bytes, () => {
       for (const watcher of [...watchers]) watcher(arrivedAt);
@@ -96,6 +100,7 @@ export function spawnTimed(
       if (!hasExited) child.write(data);
       return at;
     },
+    bytesReceived: () => received,
     nextOutput(match, timeoutMs = 5000) {
       return new Promise((resolve, reject) => {
         const check = (chunk: Buffer, arrivedAt: number) => {

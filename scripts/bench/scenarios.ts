@@ -94,6 +94,8 @@ export interface CursorMoves {
   medianMs: number;
   p95Ms: number;
   samples: number;
+  /** Bytes berth wrote to the terminal per move: the move's frame and those after it. */
+  bytesPerMove: number;
 }
 
 /**
@@ -109,7 +111,9 @@ export async function cursorMoves(engine: Engine, total: number, presses: number
     await app.waitFor(showsContainerList(total, { all: true }));
     await sleep(500);
     const samples: number[] = [];
+    const bytes: number[] = [];
     for (let i = 0; i < presses; i++) {
+      const bytesBefore = app.bytesReceived();
       const before = selectedName(app.screen());
       // Down and up in turn: every press moves, however short the list.
       const pressed = app.write(i % 2 === 0 ? 'j' : 'k');
@@ -118,8 +122,14 @@ export async function cursorMoves(engine: Engine, total: number, presses: number
       // About a person's pace. A key's frame is drawn at once whatever came before it (the Ink
       // patch's handleInput), so the pause no longer has to clear Ink's 30 fps throttle.
       await sleep(120);
+      bytes.push(app.bytesReceived() - bytesBefore);
     }
-    return { medianMs: median(samples), p95Ms: percentile(samples, 95), samples: samples.length };
+    return {
+      medianMs: median(samples),
+      p95Ms: percentile(samples, 95),
+      samples: samples.length,
+      bytesPerMove: median(bytes),
+    };
   } finally {
     await app.kill();
   }
