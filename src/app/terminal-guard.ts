@@ -4,8 +4,10 @@
  * leaves a broken terminal behind (lazydocker #91, #705).
  */
 const ENTER = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
-// Show the cursor, reset colours, leave the alternate screen, and undo any mouse or paste modes.
-const LEAVE = '\x1b[0m\x1b[?25h\x1b[?1000l\x1b[?1002l\x1b[?1006l\x1b[?2004l\x1b[?1049l';
+// Reset colours, clear the alternate screen (tmux, when its window grew while berth ran, leaves
+// rows of it on the shell's screen otherwise), show the cursor, undo any mouse or paste modes,
+// and leave the alternate screen.
+const LEAVE = '\x1b[0m\x1b[H\x1b[2J\x1b[?25h\x1b[?1000l\x1b[?1002l\x1b[?1006l\x1b[?2004l\x1b[?1049l';
 
 export class TerminalGuard {
   private active = false;

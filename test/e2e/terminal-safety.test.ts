@@ -70,6 +70,12 @@ function expectTerminalRestored(app: PtyApp) {
   // Entered and left exactly once.
   expect(count(raw, '\x1b[?1049h')).toBe(1);
   expect(count(raw, '\x1b[?1049l')).toBe(1);
+  // The alternate screen cleared just before it is left: tmux, when its window grew while berth
+  // ran, keeps rows of it on the shell's screen (seen at 80×24 grown to 200×60, then q).
+  const leave = raw.lastIndexOf('\x1b[?1049l');
+  const clear = raw.lastIndexOf('\x1b[2J', leave);
+  expect(clear).toBeGreaterThan(-1);
+  expect(raw.slice(clear, leave).replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')).toBe('');
 }
 
 describe('every way out restores the terminal', () => {
