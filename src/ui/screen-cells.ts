@@ -14,12 +14,36 @@
  */
 import stringWidth from 'string-width';
 
-/** A row's cells, one entry per column. */
+/**
+ * A row's cells: its characters, one per column, and its styles as runs (a row has a few: a
+ * border, a name, a dimmed column), so that a row costs a string and two short arrays.
+ */
 export interface RowCells {
-  /** The character in each column. */
-  text: string[];
-  /** The style of each column, as its SGR sequence from a reset (`''` for the default style). */
-  style: string[];
+  /** The row's characters, each one column wide. */
+  text: string;
+  /** The column where each style run starts, ascending. */
+  runStarts: number[];
+  /** Each run's style, as its SGR sequence from a reset (`''` for the default style). */
+  runStyles: string[];
+}
+
+/** The style of a column; past the end of the row, the default. */
+export function styleAt(cells: RowCells, column: number): string {
+  if (column >= cells.text.length) return '';
+  const starts = cells.runStarts;
+  let low = 0;
+  let high = starts.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((starts[middle] as number) <= column) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found === -1 ? '' : (cells.runStyles[found] as string);
 }
 
 /** The SGR state: attribute flags, foreground and background (their SGR parameters). */
@@ -118,26 +142,36 @@ function isNarrowCell(c: number): boolean {
   return known;
 }
 
-/** Adds a run of text (no escapes) in `style` to `cells`; false if it is not all narrow cells. */
-function addText(cells: RowCells, text: string, style: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (!isNarrowCell(text.charCodeAt(i))) return false;
-    cells.text.push(text[i] as string);
-    cells.style.push(style);
-  }
+/** Whether a run of text (no escapes) is all narrow cells. */
+function allNarrow(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isNarrowCell(text.charCodeAt(i))) return false;
   return true;
 }
 
 /** The cells of one row of Ink's output, or undefined when it holds what this file cannot read. */
 export function rowCells(line: string): RowCells | undefined {
-  const cells: RowCells = { text: [], style: [] };
+  let text = '';
+  const runStarts: number[] = [];
+  const runStyles: string[] = [];
   const state: Sgr = { flags: 0, fg: '', bg: '' };
   let style = '';
   let at = 0;
   while (at < line.length) {
     const escapeAt = line.indexOf('\x1b', at);
     const end = escapeAt === -1 ? line.length : escapeAt;
-    if (end > at && !addText(cells, line.slice(at, end), style)) return undefined;
+    if (end > at) {
+      const run = line.slice(at, end);
+      if (!allNarrow(run)) return undefined;
+      // A new run where the style changed since the last one.
+      if ((runStyles.at(-1) ?? '') !== style) {
+        if (runStarts.at(-1) === text.length) runStyles[runStyles.length - 1] = style;
+        else {
+          runStarts.push(text.length);
+          runStyles.push(style);
+        }
+      }
+      text += run;
+    }
     if (escapeAt === -1) break;
     // Only `ESC [ parameters m`.
     if (line[escapeAt + 1] !== '[') return undefined;
@@ -152,5 +186,5 @@ export function rowCells(line: string): RowCells | undefined {
     style = sgrFromReset(state);
     at = final + 1;
   }
-  return cells;
+  return { text, runStarts, runStyles };
 }

@@ -16,7 +16,7 @@
  * `forgetRows`, after which those rows are written whole. A change of terminal size clears the
  * screen and writes the next frame whole.
  */
-import { type RowCells, rowCells } from './screen-cells.js';
+import { type RowCells, rowCells, styleAt } from './screen-cells.js';
 
 /** What Ink calls on its log-update (ink/build/log-update.js). */
 export interface InkLogUpdate {
@@ -55,13 +55,11 @@ function frameRows(frame: string): string[] {
   return rows;
 }
 
-/** Text and style of a column; past the end of a row, a blank in the default style. */
-const textAt = (cells: RowCells, column: number) =>
-  column < cells.text.length ? (cells.text[column] as string) : ' ';
-const styleAt = (cells: RowCells, column: number) =>
-  column < cells.style.length ? (cells.style[column] as string) : '';
+/** The character of a column; past the end of a row, a blank (in the default style). */
+const charAt = (cells: RowCells, column: number) =>
+  column < cells.text.length ? cells.text.charCodeAt(column) : 0x20;
 const sameCell = (a: RowCells, b: RowCells, column: number) =>
-  textAt(a, column) === textAt(b, column) && styleAt(a, column) === styleAt(b, column);
+  charAt(a, column) === charAt(b, column) && styleAt(a, column) === styleAt(b, column);
 
 /**
  * What turns `before` into `after` on the screen's row `row`, starting from the default style;
@@ -82,13 +80,12 @@ export function rowChange(row: number, before: RowCells, after: RowCells): strin
       out += (style ? RESET : '') + ERASE_TO_END_OF_LINE;
       return out;
     }
-    const text = after.text[column] as string;
-    const cellStyle = after.style[column] as string;
+    const cellStyle = styleAt(after, column);
     if (cellStyle !== style) {
       out += RESET + cellStyle;
       style = cellStyle;
     }
-    out += text;
+    out += after.text[column];
   }
   return style ? out + RESET : out;
 }

@@ -5,8 +5,9 @@
  * characters and attributes, over many random frames and changes between them.
  */
 import xterm from '@xterm/headless';
+import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
-import { rowCells } from '../../src/ui/screen-cells.js';
+import { type RowCells, rowCells, styleAt } from '../../src/ui/screen-cells.js';
 import { createScreenWriter, rowChange } from '../../src/ui/screen-writer.js';
 
 const terminals: xterm.Terminal[] = [];
@@ -93,7 +94,7 @@ function randomRow(r: ReturnType<typeof random>, cols: number): string {
   const parts = r.int(8);
   for (let i = 0; i < parts; i++) {
     const text = r.pick(TEXT);
-    const cells = rowCells(text)?.text.length ?? 0;
+    const cells = stringWidth(text);
     if (width + cells > cols) break;
     width += cells;
     row += r.next() < 0.5 ? styled(text, r.pick(STYLES)) : text;
@@ -208,8 +209,16 @@ describe('createScreenWriter', () => {
 
 describe('rowCells', () => {
   it('has cells for one-column characters in SGR styles, and none for anything else', () => {
-    expect(rowCells('\x1b[1;36m┌ web\x1b[22;39m ▶ · …')?.text.join('')).toBe('┌ web ▶ · …');
-    expect(rowCells('\x1b[38;5;214mx\x1b[0m')?.style).toEqual(['\x1b[38;5;214m']);
+    const row = rowCells('\x1b[1;36m┌ web\x1b[22;39m ▶ · …\x1b[38;5;214mx\x1b[0m') as RowCells;
+    expect(row.text).toBe('┌ web ▶ · …x');
+    expect([0, 4, 5, 10, 11].map((column) => styleAt(row, column))).toEqual([
+      '\x1b[1;36m',
+      '\x1b[1;36m',
+      '',
+      '',
+      '\x1b[38;5;214m',
+    ]);
+    expect(styleAt(row, 12)).toBe('');
     // Wide in some terminals and not in others, or not a grapheme of its own: the row goes whole.
     for (const text of ['漢', '🐳', 'e\u0301', '\x1b]8;;http://x\x07a', '\x1b[4:3mx', '\x1b[2Jx']) {
       expect(rowCells(`ok ${text}`), JSON.stringify(text)).toBeUndefined();
