@@ -111,6 +111,7 @@ export async function runApp(options: AppOptions, model: AppModel): Promise<numb
       theme={themeFor(process.env)}
       graceSeconds={options.graceSeconds ?? config.stopGraceSeconds}
       copyToClipboard={(text) => process.stdout.write(osc52(text))}
+      redrawScreen={() => screen.redrawAll()}
       logsDirectory={DEFAULT_LOGS_DIRECTORY}
       sessions={sessions}
       painter={painter}

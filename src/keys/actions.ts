@@ -38,6 +38,7 @@ export const ACTIONS = {
   palette: action('global', 'palette', 'command palette: any action by name, e.g. :prune, :build ./app'),
   filter: action('global', 'filter', 'filter the focused list (Esc clears) or search the logs'),
   copyCommand: action('global', 'copy command', 'copy the equivalent docker CLI command'),
+  redraw: action('global', 'redraw', 'redraw the whole screen (after another program wrote over it)'),
 
   cursorDown: action('lists', 'down', 'move down'),
   cursorUp: action('lists', 'up', 'move up'),

@@ -17,6 +17,7 @@ export const DEFAULT_KEYMAP: Keymap = {
   palette: [':'],
   filter: ['/'],
   copyCommand: ['y'],
+  redraw: ['ctrl+l'],
 
   cursorDown: ['j', 'down'],
   cursorUp: ['k', 'up'],

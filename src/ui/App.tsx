@@ -26,6 +26,8 @@ export interface AppProps {
   theme: Theme;
   graceSeconds: number;
   copyToClipboard: (text: string) => void;
+  /** Ctrl-L: the terminal cleared and the whole screen drawn again (run-app.tsx's screen writer). */
+  redrawScreen?: () => void;
   logsDirectory: string;
   sessions: SessionsModel;
   /** The CPU/MEM column shown from the start (config `containers.statsColumn`). */

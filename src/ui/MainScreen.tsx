@@ -57,6 +57,8 @@ export interface MainScreenProps {
   size: TerminalSize;
   graceSeconds: number;
   copyToClipboard: (text: string) => void;
+  /** Ctrl-L: the terminal cleared and the whole screen drawn again (run-app.tsx's screen writer). */
+  redrawScreen?: () => void;
   logsDirectory: string;
   sessions: SessionsModel;
   /** The CPU/MEM column shown from the start (config `containers.statsColumn`); `m` toggles it. */
@@ -263,6 +265,7 @@ export function MainScreen(props: MainScreenProps) {
     graceSeconds: props.graceSeconds,
     layout: layoutFor(size, current.focus),
     copyToClipboard: props.copyToClipboard,
+    redrawScreen: props.redrawScreen ?? (() => undefined),
     logsDirectory: props.logsDirectory,
     quit: exit,
     tabExtent,

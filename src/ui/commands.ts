@@ -48,6 +48,8 @@ export interface CommandContext {
   copyToClipboard: (text: string) => void;
   logsDirectory: string;
   quit: () => void;
+  /** Clears the terminal and draws the whole screen again (Ctrl-L). */
+  redrawScreen: () => void;
   /** How far the shown tab (other than Logs) can scroll; the details pane sets it as it draws. */
   tabExtent: { maxScroll: number };
 }
@@ -233,6 +235,8 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
     }
     case 'help':
       return dispatch({ type: 'openOverlay', overlay: { kind: 'help' } });
+    case 'redraw':
+      return ctx.redrawScreen();
     case 'focusNext':
       return dispatch({ type: 'focusNext' });
     case 'focusPrev':

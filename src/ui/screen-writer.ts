@@ -16,6 +16,7 @@
  * `forgetRows`, after which those rows are written whole. A change of terminal size clears the
  * screen and writes the next frame whole.
  */
+import stringWidth from 'string-width';
 import { type RowCells, rowCells, styleAt } from './screen-cells.js';
 
 /** What Ink calls on its log-update (ink/build/log-update.js). */
@@ -32,6 +33,11 @@ export interface InkLogUpdate {
 export interface ScreenWriter extends InkLogUpdate {
   /** Rows drawn by something else since the last frame: the next frame writes them whole. */
   forgetRows(first: number, count: number): void;
+  /**
+   * The screen may show anything (something else wrote to the terminal: a warning on stderr):
+   * the next frame clears it and is written whole. Ctrl-L.
+   */
+  redrawAll(): void;
 }
 
 interface Output {
@@ -136,7 +142,8 @@ export function createScreenWriter(output: Output): ScreenWriter {
     }
     const cursor = activeCursor();
     cursorDirty = false;
-    let out = cursorHidden ? '' : HIDE_CURSOR;
+    // Hidden while the frame is written, wherever the last frame showed it.
+    let out = cursorHidden && !cursorShownAt ? '' : HIDE_CURSOR;
     cursorHidden = true;
     const rows = frameRows(frame);
     if (redraw || sizeChanged()) {
@@ -148,7 +155,11 @@ export function createScreenWriter(output: Output): ScreenWriter {
       out += RESET;
       shown = rows.slice();
       shownCells = [];
-      redraw = false;
+      // Right after the terminal narrows, Ink draws once more at the old width (the app has not
+      // re-rendered at the new size yet): those rows spilled onto the next ones. The next frame
+      // is written whole too.
+      const columns = output.columns ?? Number.POSITIVE_INFINITY;
+      redraw = rows.some((text) => text.length > columns && stringWidth(text) > columns);
     } else {
       // From the default style, whatever wrote last (rowChange assumes it).
       out += RESET;
@@ -168,13 +179,9 @@ export function createScreenWriter(output: Output): ScreenWriter {
     }
     lastFrame = frame;
     forgotten = false;
-    if (cursor) {
-      out += moveTo(cursor.y, cursor.x) + SHOW_CURSOR;
-    } else {
-      // Parked below the frame, where Ink's own writer leaves it.
-      out += moveTo(Math.min(rows.length, (output.rows ?? rows.length + 1) - 1), 0);
-      if (cursorShownAt) out += HIDE_CURSOR;
-    }
+    // Shown where Ink asked for it, or parked below the frame, where Ink's own writer leaves it.
+    if (cursor) out += moveTo(cursor.y, cursor.x) + SHOW_CURSOR;
+    else out += moveTo(Math.min(rows.length, (output.rows ?? rows.length + 1) - 1), 0);
     cursorShownAt = cursor ? { ...cursor } : undefined;
     output.write(out);
     return true;
@@ -187,13 +194,17 @@ export function createScreenWriter(output: Output): ScreenWriter {
     sizeChanged() ||
     !samePosition(activeCursor(), cursorShownAt);
   render.forgetRows = (first, count) => {
+    // A row past the last frame's too (a frame can end in empty rows): the next frame blanks it.
     for (let row = Math.max(0, first); row < first + count; row++) {
-      if (row < shown.length) {
-        shown[row] = undefined;
-        shownCells[row] = undefined;
-        forgotten = true;
-      }
+      shown[row] = undefined;
+      shownCells[row] = undefined;
+      forgotten = true;
     }
+  };
+  render.redrawAll = () => {
+    redraw = true;
+    // Now, with the frame on screen: a key that changes nothing draws no frame of Ink's.
+    if (lastFrame !== undefined) render(lastFrame);
   };
   // Ink clears before it writes something of its own over the frame, and when the terminal
   // narrows; the next frame then clears the screen and is written whole (in one write, so there
@@ -209,6 +220,12 @@ export function createScreenWriter(output: Output): ScreenWriter {
     lastFrame = frame;
     redraw = false;
     size = { columns: output.columns, rows: output.rows };
+    // The cursor as Ink's own sync leaves it: where asked for, else hidden.
+    const cursor = activeCursor();
+    cursorDirty = false;
+    if (cursor) output.write(moveTo(cursor.y, cursor.x) + SHOW_CURSOR);
+    else if (cursorShownAt) output.write(HIDE_CURSOR);
+    cursorShownAt = cursor ? { ...cursor } : undefined;
   };
   render.done = () => {
     redraw = true;

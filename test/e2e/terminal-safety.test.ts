@@ -62,6 +62,22 @@ describe('text from containers cannot drive the terminal', () => {
   });
 });
 
+describe('what else writes to the terminal', () => {
+  test('Ctrl-L draws the whole screen again over it', async () => {
+    const app = await openBerth(own.engine.host);
+    const before = app.screen();
+    // Another program writing to the same terminal (a warning on stderr, a write(1) message):
+    // berth sends only the cells that change, so it stays until they do, or until Ctrl-L.
+    await new Promise<void>((resolve) => app.terminal.write('\x1b[2;4HBroadcast message from root', resolve));
+    expect(app.screen()).toContain('Broadcast message');
+    app.press('ctrl+l');
+    await app.waitFor((screen) => !screen.includes('Broadcast message'));
+    // As it was (ages may have moved on meanwhile).
+    const masked = (screen: string) => screen.replace(/\d+/g, 'N');
+    expect(masked(app.screen())).toBe(masked(before));
+  });
+});
+
 /** Expects berth to have left the terminal as it found it. */
 function expectTerminalRestored(app: PtyApp) {
   expect(app.bufferType).toBe('normal');

@@ -48,6 +48,8 @@ function cellsOf(t: xterm.Terminal): string[] {
           cell.isUnderline(),
           cell.isInverse(),
           cell.isStrikethrough(),
+          cell.isInvisible(),
+          cell.isOverline(),
         ].join(':'),
       );
     }
@@ -69,76 +71,210 @@ function random(seed: number) {
   };
 }
 
-// What Ink's rows hold: chalk's SGR sequences around text, box drawing, symbols, wide characters.
-const STYLES = ['1', '2', '3', '4', '7', '9', '31', '36', '92', '44', '38;5;214', '48;2;10;20;30', '1;36'];
+// What Ink's rows hold: chalk's SGR sequences around text (nested too), box drawing, symbols,
+// wide characters.
+const STYLES = [
+  '1',
+  '2',
+  '3',
+  '4',
+  '7',
+  '8',
+  '9',
+  '53',
+  '31',
+  '36',
+  '92',
+  '44',
+  '38;5;214',
+  '48;2;10;20;30',
+  '1;36',
+];
 const CLOSES: Record<string, string> = {
   '1': '22',
   '2': '22',
   '3': '23',
   '4': '24',
   '7': '27',
+  '8': '28',
   '9': '29',
+  '53': '55',
   '1;36': '22;39',
 };
-const TEXT = ['ab', 'web', ' ', '   ', '│', '─', '▶', '·', '…', '漢字', '🐳', 'e\u0301', 'x'];
+const TEXT = ['ab', 'web', ' ', '   ', '│', '─', '▶', '·', '…', '漢字', '🐳', 'e\u0301', 'x', 'running'];
 
 function styled(text: string, style: string): string {
   const close = CLOSES[style] ?? (style.startsWith('4') && style !== '4' ? '49' : '39');
   return `\x1b[${style}m${text}\x1b[${close}m`;
 }
 
-/** A row of at most `cols` columns, as Ink would write it (no trailing blanks). */
-function randomRow(r: ReturnType<typeof random>, cols: number): string {
-  let row = '';
+/** A row as parts (each plain or styled text, sometimes one inside another). */
+type Row = string[];
+
+function randomPart(r: ReturnType<typeof random>): string {
+  const text = r.pick(TEXT);
+  const roll = r.next();
+  if (roll < 0.4) return text;
+  if (roll < 0.85) return styled(text, r.pick(STYLES));
+  return styled(`${r.pick(TEXT)}${styled(text, r.pick(STYLES))}`, r.pick(STYLES));
+}
+
+/** At most `cols` columns, as Ink writes a row (no trailing blanks). */
+function rowText(row: Row, cols: number): string {
+  let text = '';
   let width = 0;
-  const parts = r.int(8);
-  for (let i = 0; i < parts; i++) {
-    const text = r.pick(TEXT);
-    const cells = stringWidth(text);
+  for (const part of row) {
+    const cells = stringWidth(part);
     if (width + cells > cols) break;
     width += cells;
-    row += r.next() < 0.5 ? styled(text, r.pick(STYLES)) : text;
+    text += part;
   }
-  return row.replace(/ +$/, '');
+  return text.replace(/ +$/, '');
 }
 
-function randomFrame(r: ReturnType<typeof random>, cols: number, rows: number): string[] {
-  return Array.from({ length: rows }, () => randomRow(r, cols));
+function randomRow(r: ReturnType<typeof random>, cols: number): Row {
+  const row = Array.from({ length: r.int(8) }, () => randomPart(r));
+  // Now and then as wide as the screen.
+  if (r.next() < 0.15) row.push('x'.repeat(cols));
+  return row;
 }
 
-/** A frame much like the last: a few rows changed, sometimes fewer or more rows. */
-function nextFrame(r: ReturnType<typeof random>, last: string[], cols: number, rows: number): string[] {
-  const frame = last.slice();
+/**
+ * A frame much like the last: a part of a row changed, a part added or taken away, a whole row
+ * new, sometimes fewer or more rows.
+ */
+function nextFrame(r: ReturnType<typeof random>, last: Row[], cols: number, rows: number): Row[] {
+  const frame = last.map((row) => row.slice());
   const changes = 1 + r.int(3);
-  for (let i = 0; i < changes; i++) frame[r.int(rows)] = randomRow(r, cols);
+  for (let i = 0; i < changes; i++) {
+    const y = r.int(frame.length);
+    const row = frame[y] as Row;
+    const roll = r.next();
+    if (roll < 0.4 && row.length > 0) row[r.int(row.length)] = randomPart(r);
+    else if (roll < 0.6) row.splice(r.int(row.length + 1), 0, randomPart(r));
+    else if (roll < 0.75 && row.length > 0) row.splice(r.int(row.length), 1);
+    else frame[y] = randomRow(r, cols);
+  }
   if (r.next() < 0.1) frame.length = Math.max(1, frame.length - 1 - r.int(3));
   while (frame.length < rows && r.next() < 0.3) frame.push(randomRow(r, cols));
   return frame;
 }
 
+/** The frame written whole, from a cleared screen: what Ink's own writer leaves on screen. */
+const writtenWhole = (rows: string[]) =>
+  `\x1b[0m\x1b[H\x1b[2J${rows.map((row, y) => `\x1b[${y + 1};1H${row}`).join('')}`;
+
 describe('createScreenWriter', () => {
   it('leaves the screen as the frames written whole would, over many random frames', async () => {
     const cols = 24;
     const rows = 8;
-    for (let seed = 1; seed <= 12; seed++) {
+    for (let seed = 1; seed <= 16; seed++) {
       const r = random(seed);
       const diffed = terminal(cols, rows);
       const whole = terminal(cols, rows);
       const output = { columns: cols, rows, write: (text: string) => void diffed.write(text) };
       const writer = createScreenWriter(output);
-      let frame = randomFrame(r, cols, rows - 1);
-      for (let step = 0; step < 25; step++) {
+      let frame: Row[] = Array.from({ length: rows - 1 }, () => randomRow(r, cols));
+      for (let step = 0; step < 40; step++) {
+        const texts = frame.map((row) => rowText(row, cols));
         // Ink ends a frame shorter than the screen with a newline.
-        writer(`${frame.join('\n')}\n`);
+        writer(`${texts.join('\n')}\n`);
         await writeTo(diffed, '');
-        await writeTo(
-          whole,
-          `\x1b[0m\x1b[H\x1b[2J${frame.map((row, y) => `\x1b[${y + 1};1H${row}`).join('')}`,
-        );
+        await writeTo(whole, writtenWhole(texts));
         expect(cellsOf(diffed), `seed ${seed}, step ${step}`).toEqual(cellsOf(whole));
         frame = nextFrame(r, frame, cols, rows - 1);
       }
     }
+  });
+
+  it('after the terminal narrows, a frame drawn at the old width is followed by a whole one', async () => {
+    const screen = terminal(30, 6);
+    const output = { columns: 30, rows: 6, write: (text: string) => void screen.write(text) };
+    const writer = createScreenWriter(output);
+    const wide = Array.from({ length: 5 }, (_, y) => `row ${y} ${'#'.repeat(20)}|`);
+    writer(`${wide.join('\n')}\n`);
+    screen.resize(20, 6);
+    output.columns = 20;
+    // Ink draws once more before the app re-renders at the new size: rows 26 columns wide.
+    writer(`${wide.join('\n')}\n`);
+    const narrow = Array.from({ length: 5 }, (_, y) => `row ${y} ${'#'.repeat(10)}|`);
+    writer(`${narrow.join('\n')}\n`);
+    await writeTo(screen, '');
+    const reference = terminal(20, 6);
+    await writeTo(reference, writtenWhole(narrow));
+    expect(cellsOf(screen)).toEqual(cellsOf(reference));
+  });
+
+  it("takes Ink's word for what it wrote itself (sync), and clears the screen after clear()", async () => {
+    const screen = terminal(20, 5);
+    const written: string[] = [];
+    const output = {
+      columns: 20,
+      rows: 5,
+      write: (text: string) => {
+        written.push(text);
+        screen.write(text);
+      },
+    };
+    const writer = createScreenWriter(output);
+    writer('one\ntwo\nthree\n');
+    // Ink's full-screen branch: it clears and writes the frame itself, then syncs the writer.
+    await writeTo(screen, '\x1b[2J\x1b[3J\x1b[Halpha\r\nbeta\r\ngamma\r\ndelta\r\nepsilon');
+    writer.sync('alpha\nbeta\ngamma\ndelta\nepsilon');
+    writer('alpha\nBETA\ngamma\n');
+    await writeTo(screen, '');
+    const reference = terminal(20, 5);
+    await writeTo(reference, writtenWhole(['alpha', 'BETA', 'gamma']));
+    expect(cellsOf(screen)).toEqual(cellsOf(reference));
+
+    writer.clear();
+    written.length = 0;
+    expect(writer.willRender('alpha\nBETA\ngamma\n')).toBe(true);
+    writer('alpha\nBETA\ngamma\n');
+    expect(written.join('')).toContain('\x1b[H\x1b[2J');
+    expect(written.join('')).toContain('alpha');
+  });
+
+  it('draws the last frame again whole at once when asked to (Ctrl-L), over whatever else was written', async () => {
+    const screen = terminal(20, 4);
+    const writer = createScreenWriter({
+      columns: 20,
+      rows: 4,
+      write: (text: string) => void screen.write(text),
+    });
+    writer('one\ntwo\n');
+    await writeTo(screen, '\x1b[1;3H(node:1) Warning: x');
+    writer.redrawAll();
+    await writeTo(screen, '');
+    const reference = terminal(20, 4);
+    await writeTo(reference, writtenWhole(['one', 'two']));
+    expect(cellsOf(screen)).toEqual(cellsOf(reference));
+  });
+
+  it('shows the cursor where Ink asks for it, hides it while a frame is written, and parks it below', async () => {
+    const screen = terminal(20, 5);
+    const written: string[] = [];
+    const output = {
+      columns: 20,
+      rows: 5,
+      write: (text: string) => {
+        written.push(text);
+        screen.write(text);
+      },
+    };
+    const writer = createScreenWriter(output);
+    writer.setCursorPosition({ x: 3, y: 1 });
+    writer('one\ntwo\n');
+    await writeTo(screen, '');
+    expect([screen.buffer.active.cursorX, screen.buffer.active.cursorY]).toEqual([3, 1]);
+    expect(written.join('').endsWith('\x1b[?25h')).toBe(true);
+    written.length = 0;
+    writer('one\ntoo\n');
+    await writeTo(screen, '');
+    // Hidden first (it was shown), parked on the row after the frame, not shown again.
+    expect(written.join('').startsWith('\x1b[?25l')).toBe(true);
+    expect(written.join('')).not.toContain('\x1b[?25h');
+    expect([screen.buffer.active.cursorX, screen.buffer.active.cursorY]).toEqual([0, 2]);
   });
 
   it('writes only the changed cells of a changed row', () => {
