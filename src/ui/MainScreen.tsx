@@ -304,7 +304,9 @@ export function MainScreen(props: MainScreenProps) {
       // A dialog that one of these keys opened takes the keys after it; this handler is not its.
       if (ctx.state.overlay) return;
       if (ctx.state.editing) {
-        editText(ctx, next.input, next.key);
+        // Ctrl-L redraws here too, as in readline.
+        if (actionForInk(next.input, next.key, ['global'], keymap) === 'redraw') runAction('redraw', ctx);
+        else editText(ctx, next.input, next.key);
         continue;
       }
       const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus, ctx.state.tab), keymap);

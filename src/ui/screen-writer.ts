@@ -44,6 +44,8 @@ interface Output {
   write(text: string): unknown;
   columns?: number;
   rows?: number;
+  /** A terminal: a redraw is sent as one synchronized update, as Ink sends its frames. */
+  isTTY?: boolean;
 }
 
 const RESET = '\x1b[0m';
@@ -53,6 +55,11 @@ const CLEAR_SCREEN = '\x1b[H\x1b[2J';
 const HIDE_CURSOR = '\x1b[?25l';
 const SHOW_CURSOR = '\x1b[?25h';
 const moveTo = (row: number, column: number) => `\x1b[${row + 1};${column + 1}H`;
+const BEGIN_SYNCHRONIZED_UPDATE = '\x1b[?2026h';
+const END_SYNCHRONIZED_UPDATE = '\x1b[?2026l';
+// What another program may have left set that would change how a frame lands: the line-drawing
+// character set, scroll margins, origin mode, autowrap off, insert mode.
+const RESET_MODES = '\x1b(B\x1b[r\x1b[?6l\x1b[?7h\x1b[4l';
 
 /** A frame's rows (Ink ends a frame shorter than the screen with a newline: no row of its own). */
 function frameRows(frame: string): string[] {
@@ -158,7 +165,8 @@ export function createScreenWriter(output: Output): ScreenWriter {
       // Right after the terminal narrows, Ink draws once more at the old width (the app has not
       // re-rendered at the new size yet): those rows spilled onto the next ones. The next frame
       // is written whole too.
-      const columns = output.columns ?? Number.POSITIVE_INFINITY;
+      // (A width of 0 is unknown, as Ink takes it.)
+      const columns = output.columns || Number.POSITIVE_INFINITY;
       redraw = rows.some((text) => text.length > columns && stringWidth(text) > columns);
     } else {
       // From the default style, whatever wrote last (rowChange assumes it).
@@ -203,8 +211,13 @@ export function createScreenWriter(output: Output): ScreenWriter {
   };
   render.redrawAll = () => {
     redraw = true;
+    // The cursor hidden again: a program that wrote over the screen may have shown it.
+    cursorHidden = false;
     // Now, with the frame on screen: a key that changes nothing draws no frame of Ink's.
-    if (lastFrame !== undefined) render(lastFrame);
+    if (lastFrame === undefined) return;
+    output.write((output.isTTY ? BEGIN_SYNCHRONIZED_UPDATE : '') + RESET_MODES);
+    render(lastFrame);
+    if (output.isTTY) output.write(END_SYNCHRONIZED_UPDATE);
   };
   // Ink clears before it writes something of its own over the frame, and when the terminal
   // narrows; the next frame then clears the screen and is written whole (in one write, so there

@@ -3,7 +3,7 @@
  * xterm emulator: layout at 80×24 and 160×45, dialogs, keys, read-only mode. Engine behaviour
  * itself is proven against the private dockerd in test/engine and test/e2e.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EngineError } from '../../src/engine/errors.js';
 import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
@@ -217,6 +217,27 @@ describe('keys and dialogs', () => {
     screen.press('y');
     await screen.waitFor(/Removed 2 stopped containers/);
     expect(engine.calls).toContainEqual(['prune', ['worker', 'shop-cache']]);
+  });
+
+  test('Ctrl-L asks for the whole screen to be drawn again, from the lists and from the filter line', async () => {
+    const model = await startedModel(fixtures());
+    let redraws = 0;
+    const screen = renderToScreen(appElement(model, { redrawScreen: () => redraws++ }), {
+      cols: 160,
+      rows: 45,
+    });
+    rendered.push(screen);
+    await screen.waitFor(/▶ web/);
+    screen.press('ctrl+l');
+    await vi.waitFor(() => expect(redraws).toBe(1));
+    screen.press('/');
+    screen.type('sh');
+    await screen.waitFor(/Containers \(1\/5\)/);
+    screen.press('ctrl+l');
+    await vi.waitFor(() => expect(redraws).toBe(2));
+    // The filter line kept its text, and goes on taking keys.
+    screen.type('op');
+    await screen.waitFor(/\/shop/);
   });
 
   test('A shows all containers; / filters and Esc clears the filter', async () => {

@@ -164,6 +164,21 @@ function nextFrame(r: ReturnType<typeof random>, last: Row[], cols: number, rows
 const writtenWhole = (rows: string[]) =>
   `\x1b[0m\x1b[H\x1b[2J${rows.map((row, y) => `\x1b[${y + 1};1H${row}`).join('')}`;
 
+/** A writer onto an @xterm/headless screen of its own, every write also kept in `written`. */
+function recordedScreen(cols: number, rows: number) {
+  const screen = terminal(cols, rows);
+  const written: string[] = [];
+  const output = {
+    columns: cols,
+    rows,
+    write: (text: string) => {
+      written.push(text);
+      screen.write(text);
+    },
+  };
+  return { screen, written, output, writer: createScreenWriter(output) };
+}
+
 describe('createScreenWriter', () => {
   it('leaves the screen as the frames written whole would, over many random frames', async () => {
     const cols = 24;
@@ -188,9 +203,7 @@ describe('createScreenWriter', () => {
   });
 
   it('after the terminal narrows, a frame drawn at the old width is followed by a whole one', async () => {
-    const screen = terminal(30, 6);
-    const output = { columns: 30, rows: 6, write: (text: string) => void screen.write(text) };
-    const writer = createScreenWriter(output);
+    const { screen, written, output, writer } = recordedScreen(30, 6);
     const wide = Array.from({ length: 5 }, (_, y) => `row ${y} ${'#'.repeat(20)}|`);
     writer(`${wide.join('\n')}\n`);
     screen.resize(20, 6);
@@ -203,20 +216,28 @@ describe('createScreenWriter', () => {
     const reference = terminal(20, 6);
     await writeTo(reference, writtenWhole(narrow));
     expect(cellsOf(screen)).toEqual(cellsOf(reference));
+    // And back to sending what changed.
+    written.length = 0;
+    narrow[2] = 'row 2 changed';
+    writer(`${narrow.join('\n')}\n`);
+    expect(written.join('')).not.toContain('\x1b[2J');
+    expect(written.join('')).toContain('changed');
+  });
+
+  it('blanks a row past the last frame that something else drew on (forgetRows)', async () => {
+    const { screen, writer } = recordedScreen(20, 5);
+    writer('one\ntwo\n');
+    await writeTo(screen, '\x1b[4;1Hpainted');
+    writer.forgetRows(3, 1);
+    writer('one\ntwo\n');
+    await writeTo(screen, '');
+    const reference = terminal(20, 5);
+    await writeTo(reference, writtenWhole(['one', 'two']));
+    expect(cellsOf(screen)).toEqual(cellsOf(reference));
   });
 
   it("takes Ink's word for what it wrote itself (sync), and clears the screen after clear()", async () => {
-    const screen = terminal(20, 5);
-    const written: string[] = [];
-    const output = {
-      columns: 20,
-      rows: 5,
-      write: (text: string) => {
-        written.push(text);
-        screen.write(text);
-      },
-    };
-    const writer = createScreenWriter(output);
+    const { screen, written, writer } = recordedScreen(20, 5);
     writer('one\ntwo\nthree\n');
     // Ink's full-screen branch: it clears and writes the frame itself, then syncs the writer.
     await writeTo(screen, '\x1b[2J\x1b[3J\x1b[Halpha\r\nbeta\r\ngamma\r\ndelta\r\nepsilon');
@@ -236,33 +257,39 @@ describe('createScreenWriter', () => {
   });
 
   it('draws the last frame again whole at once when asked to (Ctrl-L), over whatever else was written', async () => {
-    const screen = terminal(20, 4);
-    const writer = createScreenWriter({
-      columns: 20,
-      rows: 4,
-      write: (text: string) => void screen.write(text),
-    });
-    writer('one\ntwo\n');
-    await writeTo(screen, '\x1b[1;3H(node:1) Warning: x');
+    const { screen, written, writer } = recordedScreen(20, 4);
+    writer('one\nqqq\n');
+    // Another program: text, the cursor shown, the line-drawing character set left on.
+    await writeTo(screen, '\x1b[1;3H(node:1) Warning: x\x1b[?25h\x1b(0');
+    written.length = 0;
     writer.redrawAll();
     await writeTo(screen, '');
     const reference = terminal(20, 4);
-    await writeTo(reference, writtenWhole(['one', 'two']));
+    await writeTo(reference, writtenWhole(['one', 'qqq']));
+    // `qqq`, not `───`.
     expect(cellsOf(screen)).toEqual(cellsOf(reference));
+    expect(written.join('')).toContain('\x1b[?25l');
+  });
+
+  it('sends a redraw to a terminal as one synchronized update', () => {
+    const written: string[] = [];
+    const writer = createScreenWriter({
+      columns: 20,
+      rows: 4,
+      isTTY: true,
+      write: (t: string) => void written.push(t),
+    });
+    writer('one\n');
+    written.length = 0;
+    writer.redrawAll();
+    const out = written.join('');
+    expect(out.startsWith('\x1b[?2026h')).toBe(true);
+    expect(out.endsWith('\x1b[?2026l')).toBe(true);
+    expect(out).toContain('one');
   });
 
   it('shows the cursor where Ink asks for it, hides it while a frame is written, and parks it below', async () => {
-    const screen = terminal(20, 5);
-    const written: string[] = [];
-    const output = {
-      columns: 20,
-      rows: 5,
-      write: (text: string) => {
-        written.push(text);
-        screen.write(text);
-      },
-    };
-    const writer = createScreenWriter(output);
+    const { screen, written, writer } = recordedScreen(20, 5);
     writer.setCursorPosition({ x: 3, y: 1 });
     writer('one\ntwo\n');
     await writeTo(screen, '');
@@ -275,6 +302,15 @@ describe('createScreenWriter', () => {
     expect(written.join('').startsWith('\x1b[?25l')).toBe(true);
     expect(written.join('')).not.toContain('\x1b[?25h');
     expect([screen.buffer.active.cursorX, screen.buffer.active.cursorY]).toEqual([0, 2]);
+
+    // Ink's own writes (sync) keep the cursor as its writer would: shown where asked, else hidden.
+    written.length = 0;
+    writer.setCursorPosition({ x: 1, y: 0 });
+    writer.sync('one\ntoo\n');
+    expect(written.join('')).toBe('\x1b[1;2H\x1b[?25h');
+    written.length = 0;
+    writer.sync('one\ntoo\n');
+    expect(written.join('')).toBe('\x1b[?25l');
   });
 
   it('writes only the changed cells of a changed row', () => {
@@ -330,12 +366,7 @@ describe('createScreenWriter', () => {
   });
 
   it('writes a row it cannot read (an escape other than SGR) whole', async () => {
-    const screen = terminal(20, 4);
-    const writer = createScreenWriter({
-      columns: 20,
-      rows: 4,
-      write: (text: string) => void screen.write(text),
-    });
+    const { screen, writer } = recordedScreen(20, 4);
     writer('abc\nlink\n');
     writer('abc\n\x1b]8;;http://x\x07link\x1b]8;;\x07 here\n');
     await writeTo(screen, '');
