@@ -98,19 +98,20 @@ const HINTS: Record<string, Action[]> = {
   details: ['logsFollow', 'logsTimestamps', 'logsWrap', 'filter', 'logsSave', 'back', 'help'],
 };
 
-/** Readline-style editing of the filter or search line. */
-function editText(ctx: CommandContext, input: string, key: InkKey) {
+/** Readline-style editing of the filter or search line; false for a key that edits nothing. */
+function editText(ctx: CommandContext, input: string, key: InkKey): boolean {
   const { dispatch } = ctx;
-  if (key.escape) return dispatch({ type: 'stopEditing', keep: false });
-  if (key.return) {
+  const edit = (change: (text: string) => string) => dispatch({ type: 'editText', edit: change });
+  if (key.escape) dispatch({ type: 'stopEditing', keep: false });
+  else if (key.return) {
     dispatch({ type: 'stopEditing', keep: true });
     if (ctx.state.editing === 'search') runAction('searchPrev', ctx, { fromEnd: true });
-    return;
-  }
-  if (key.backspace || key.delete) return dispatch({ type: 'editText', edit: (t) => t.slice(0, -1) });
-  if (key.ctrl && input === 'u') return dispatch({ type: 'editText', edit: () => '' });
-  if (key.ctrl && input === 'w') return dispatch({ type: 'editText', edit: (t) => t.replace(/\S+\s*$/, '') });
-  if (input && !key.ctrl && !key.meta && !key.tab) dispatch({ type: 'editText', edit: (t) => t + input });
+  } else if (key.backspace || key.delete) edit((t) => t.slice(0, -1));
+  else if (key.ctrl && input === 'u') edit(() => '');
+  else if (key.ctrl && input === 'w') edit((t) => t.replace(/\S+\s*$/, ''));
+  else if (input && !key.ctrl && !key.meta && !key.tab) edit((t) => t + input);
+  else return false;
+  return true;
 }
 
 /**
@@ -304,9 +305,10 @@ export function MainScreen(props: MainScreenProps) {
       // A dialog that one of these keys opened takes the keys after it; this handler is not its.
       if (ctx.state.overlay) return;
       if (ctx.state.editing) {
-        // Ctrl-L redraws here too, as in readline.
-        if (actionForInk(next.input, next.key, ['global'], keymap) === 'redraw') runAction('redraw', ctx);
-        else editText(ctx, next.input, next.key);
+        // Ctrl-L redraws here too, as in readline (whatever key it is mapped to, if not an edit).
+        const edited = editText(ctx, next.input, next.key);
+        if (!edited && actionForInk(next.input, next.key, ['global'], keymap) === 'redraw')
+          runAction('redraw', ctx);
         continue;
       }
       const action = actionForInk(next.input, next.key, scopesFor(ctx.state.focus, ctx.state.tab), keymap);

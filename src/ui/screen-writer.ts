@@ -58,8 +58,9 @@ const moveTo = (row: number, column: number) => `\x1b[${row + 1};${column + 1}H`
 const BEGIN_SYNCHRONIZED_UPDATE = '\x1b[?2026h';
 const END_SYNCHRONIZED_UPDATE = '\x1b[?2026l';
 // What another program may have left set that would change how a frame lands: the line-drawing
-// character set, scroll margins, origin mode, autowrap off, insert mode.
-const RESET_MODES = '\x1b(B\x1b[r\x1b[?6l\x1b[?7h\x1b[4l';
+// character set (as G0, or shifted to G1), scroll margins, origin mode, autowrap off, insert
+// mode, reverse video.
+const RESET_MODES = '\x1b(B\x0f\x1b[r\x1b[?6l\x1b[?7h\x1b[4l\x1b[?5l';
 
 /** A frame's rows (Ink ends a frame shorter than the screen with a newline: no row of its own). */
 function frameRows(frame: string): string[] {
@@ -189,7 +190,7 @@ export function createScreenWriter(output: Output): ScreenWriter {
     forgotten = false;
     // Shown where Ink asked for it, or parked below the frame, where Ink's own writer leaves it.
     if (cursor) out += moveTo(cursor.y, cursor.x) + SHOW_CURSOR;
-    else out += moveTo(Math.min(rows.length, (output.rows ?? rows.length + 1) - 1), 0);
+    else out += moveTo(Math.min(rows.length, (output.rows || rows.length + 1) - 1), 0);
     cursorShownAt = cursor ? { ...cursor } : undefined;
     output.write(out);
     return true;
@@ -216,8 +217,11 @@ export function createScreenWriter(output: Output): ScreenWriter {
     // Now, with the frame on screen: a key that changes nothing draws no frame of Ink's.
     if (lastFrame === undefined) return;
     output.write((output.isTTY ? BEGIN_SYNCHRONIZED_UPDATE : '') + RESET_MODES);
-    render(lastFrame);
-    if (output.isTTY) output.write(END_SYNCHRONIZED_UPDATE);
+    try {
+      render(lastFrame);
+    } finally {
+      if (output.isTTY) output.write(END_SYNCHRONIZED_UPDATE);
+    }
   };
   // Ink clears before it writes something of its own over the frame, and when the terminal
   // narrows; the next frame then clears the screen and is written whole (in one write, so there

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EngineError } from '../../src/engine/errors.js';
+import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
 import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
 import { type RenderedScreen, renderToScreen } from '../support/xterm-render.js';
@@ -238,6 +239,22 @@ describe('keys and dialogs', () => {
     // The filter line kept its text, and goes on taking keys.
     screen.type('op');
     await screen.waitFor(/\/shop/);
+  });
+
+  test('a redraw key remapped to a letter still types that letter in the filter line', async () => {
+    const model = await startedModel(fixtures());
+    let redraws = 0;
+    const keymap = { ...DEFAULT_KEYMAP, redraw: ['z'] };
+    const screen = renderToScreen(appElement(model, { keymap, redrawScreen: () => redraws++ }), {
+      cols: 160,
+      rows: 45,
+    });
+    rendered.push(screen);
+    await screen.waitFor(/▶ web/);
+    screen.press('/');
+    screen.type('zq');
+    await screen.waitFor(/\/zq/);
+    expect(redraws).toBe(0);
   });
 
   test('A shows all containers; / filters and Esc clears the filter', async () => {

@@ -259,8 +259,12 @@ describe('createScreenWriter', () => {
   it('draws the last frame again whole at once when asked to (Ctrl-L), over whatever else was written', async () => {
     const { screen, written, writer } = recordedScreen(20, 4);
     writer('one\nqqq\n');
-    // Another program: text, the cursor shown, the line-drawing character set left on.
-    await writeTo(screen, '\x1b[1;3H(node:1) Warning: x\x1b[?25h\x1b(0');
+    // Another program: text, the cursor shown, the line-drawing character set left on (as G0, and
+    // shifted to as G1), scroll margins with origin mode, insert mode, autowrap off.
+    await writeTo(
+      screen,
+      '\x1b[1;3H(node:1) Warning: x\x1b[?25h\x1b(0\x1b)0\x0e\x1b[2;3r\x1b[?6h\x1b[4h\x1b[?7l',
+    );
     written.length = 0;
     writer.redrawAll();
     await writeTo(screen, '');
@@ -269,6 +273,19 @@ describe('createScreenWriter', () => {
     // `qqq`, not `───`.
     expect(cellsOf(screen)).toEqual(cellsOf(reference));
     expect(written.join('')).toContain('\x1b[?25l');
+  });
+
+  it('takes a width and height of 0 as unknown (a pty not sized yet)', () => {
+    const written: string[] = [];
+    const writer = createScreenWriter({ columns: 0, rows: 0, write: (t: string) => void written.push(t) });
+    writer('one\ntwo\n');
+    written.length = 0;
+    writer('one\ntoo\n');
+    const out = written.join('');
+    // Only the changed cell, and the cursor parked below the frame, not at the top.
+    expect(out).not.toContain('\x1b[2J');
+    expect(out).toContain('\x1b[2;2Ho');
+    expect(out.endsWith('\x1b[3;1H')).toBe(true);
   });
 
   it('sends a redraw to a terminal as one synchronized update', () => {
