@@ -18,6 +18,7 @@ import { observeWrites, TerminalPainter } from '../ui/terminal-painter.js';
 import { themeFor } from '../ui/theme.js';
 import { osc52 } from './clipboard.js';
 import { loadConfig, type TerminalBackend } from './config.js';
+import { routeProcessWarnings } from './process-warnings.js';
 import { TerminalGuard } from './terminal-guard.js';
 
 export interface AppOptions extends EngineSelection {
@@ -120,6 +121,10 @@ export async function runApp(options: AppOptions, model: AppModel): Promise<numb
     />,
     renderOptions,
   );
+  // A warning Node would print on stderr, over the screen, is shown in the status line instead.
+  const restoreWarnings = routeProcessWarnings((text) =>
+    model.status.show({ kind: 'info', text: `Node warning: ${text}` }),
+  );
   if (config.errors.length > 0) {
     model.status.show({
       kind: 'error',
@@ -132,6 +137,7 @@ export async function runApp(options: AppOptions, model: AppModel): Promise<numb
     painter.detach();
     await sessions.closeAll();
     logs.close();
+    restoreWarnings();
     model.dispose();
     guard.dispose();
   }
