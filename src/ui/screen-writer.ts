@@ -7,8 +7,8 @@
  * copy, ssh carries it. This writer keeps what each row of the screen shows; for a new frame it
  * compares each row with it, and for a row that changed writes only the columns from the first
  * changed cell to the last, placed with absolute cursor moves (berth owns the whole alternate
- * screen, so no position is relative to where the last frame ended). The same move is then
- * about 1–3 KB a frame (issue 7, docs/performance.md).
+ * screen, so no position is relative to where the last frame ended). The same move and the
+ * frames after it are then ~2.4 KB in all (issue 7, docs/performance.md).
  *
  * It takes the place of Ink's log-update (the same calls: render, clear, sync, done, …) through
  * the `logUpdate` render option that berth's Ink patch adds. Anything else that draws on the
@@ -34,8 +34,8 @@ export interface ScreenWriter extends InkLogUpdate {
   /** Rows drawn by something else since the last frame: the next frame writes them whole. */
   forgetRows(first: number, count: number): void;
   /**
-   * The screen may show anything (something else wrote to the terminal: a warning on stderr):
-   * the next frame clears it and is written whole. Ctrl-L.
+   * The screen may show anything (another program wrote to the terminal): clears it and draws
+   * the last frame again whole, at once. Ctrl-L.
    */
   redrawAll(): void;
 }
