@@ -131,7 +131,7 @@ function isLoneUnit(c: number): boolean {
 }
 
 const narrow = new Map<number, boolean>();
-/** A code unit that is a grapheme of its own and one column wide in every terminal. */
+/** A code unit that is a grapheme of its own and one column wide by string-width, as Ink lays it out. */
 function isNarrowCell(c: number): boolean {
   if (c >= 0x20 && c <= 0x7e) return true;
   let known = narrow.get(c);

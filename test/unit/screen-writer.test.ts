@@ -8,7 +8,7 @@ import xterm from '@xterm/headless';
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RowCells, rowCells, styleAt } from '../../src/ui/screen-cells.js';
-import { createScreenWriter, rowChange } from '../../src/ui/screen-writer.js';
+import { createScreenWriter, rowChange, type ScreenWriter } from '../../src/ui/screen-writer.js';
 
 const terminals: xterm.Terminal[] = [];
 afterEach(() => {
@@ -179,6 +179,15 @@ function recordedScreen(cols: number, rows: number) {
   return { screen, written, output, writer: createScreenWriter(output) };
 }
 
+/** The next frame (`frame`, written now) clears the screen and is written whole. */
+function expectNextFrameWhole(writer: ScreenWriter, written: string[], frame: string) {
+  written.length = 0;
+  expect(writer.willRender(frame)).toBe(true);
+  writer(frame);
+  expect(written.join('')).toContain('\x1b[H\x1b[2J');
+  expect(written.join('')).toContain(frame.split('\n')[0]);
+}
+
 describe('createScreenWriter', () => {
   it('leaves the screen as the frames written whole would, over many random frames', async () => {
     const cols = 24;
@@ -249,11 +258,7 @@ describe('createScreenWriter', () => {
     expect(cellsOf(screen)).toEqual(cellsOf(reference));
 
     writer.clear();
-    written.length = 0;
-    expect(writer.willRender('alpha\nBETA\ngamma\n')).toBe(true);
-    writer('alpha\nBETA\ngamma\n');
-    expect(written.join('')).toContain('\x1b[H\x1b[2J');
-    expect(written.join('')).toContain('alpha');
+    expectNextFrameWhole(writer, written, 'alpha\nBETA\ngamma\n');
   });
 
   it('draws the last frame again whole at once when asked to (Ctrl-L), over whatever else was written', async () => {
@@ -331,12 +336,7 @@ describe('createScreenWriter', () => {
   });
 
   it('writes only the changed cells of a changed row', () => {
-    const written: string[] = [];
-    const writer = createScreenWriter({
-      columns: 80,
-      rows: 24,
-      write: (text: string) => void written.push(text),
-    });
+    const { written, writer } = recordedScreen(80, 24);
     const frame = Array.from({ length: 23 }, (_, y) => `${styled('│', '36')} row ${y} ${'x'.repeat(60)}`);
     writer(`${frame.join('\n')}\n`);
     expect(written.join('').length).toBeGreaterThan(23 * 60);
@@ -350,12 +350,7 @@ describe('createScreenWriter', () => {
   });
 
   it('writes nothing for the same frame, and a row drawn over (forgetRows) whole the next time', () => {
-    const written: string[] = [];
-    const writer = createScreenWriter({
-      columns: 20,
-      rows: 5,
-      write: (text: string) => void written.push(text),
-    });
+    const { written, writer } = recordedScreen(20, 5);
     const frame = 'one\ntwo\nthree\n';
     writer(frame);
     written.length = 0;
@@ -370,16 +365,10 @@ describe('createScreenWriter', () => {
   });
 
   it('clears the screen and writes the frame whole when the terminal changes size', () => {
-    const written: string[] = [];
-    const output = { columns: 20, rows: 5, write: (text: string) => void written.push(text) };
-    const writer = createScreenWriter(output);
+    const { written, output, writer } = recordedScreen(20, 5);
     writer('one\ntwo\n');
-    written.length = 0;
     output.columns = 30;
-    expect(writer.willRender('one\ntwo\n')).toBe(true);
-    writer('one\ntwo\n');
-    expect(written.join('')).toContain('\x1b[H\x1b[2J');
-    expect(written.join('')).toContain('one');
+    expectNextFrameWhole(writer, written, 'one\ntwo\n');
   });
 
   it('writes a row it cannot read (an escape other than SGR) whole', async () => {
