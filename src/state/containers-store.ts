@@ -2,6 +2,13 @@
  * The containers berth shows, kept live from one initial listing plus the events API: each
  * event marks its container dirty, and dirty containers are re-listed together (one call per
  * burst, never a full refresh). No polling.
+ *
+ * The engine's list can be a step behind its events: dockerd sends `die` before it records the
+ * stopped state where `/containers/json` reads it (daemon/monitor.go logs the event, cleans up,
+ * then checkpoints the container; `pause` and `unpause` are logged before their checkpoint too).
+ * A re-list on the heels of such an event can still say `running`, and with nothing after it,
+ * the list would say so for good. So a container whose re-list contradicts its last event is
+ * read again, a little later each time, until the two agree.
  */
 import type { ContainerSummary, Engine, EngineEvent } from '../engine/engine.js';
 import { Store } from './store.js';
@@ -38,11 +45,42 @@ const IGNORED_ACTIONS = new Set([
   'extract-to-dir',
 ]);
 
+/** The states a container can be in after these events, once the engine's list has caught up. */
+const STATES_AFTER: Readonly<Record<string, (state: string) => boolean>> = {
+  die: (state) => state !== 'running' && state !== 'paused',
+  stop: (state) => state !== 'running' && state !== 'paused',
+  pause: (state) => state === 'paused',
+  unpause: (state) => state !== 'paused',
+};
+
+/**
+ * How long to wait before reading again a container whose list entry contradicts its last event,
+ * one delay per try (3.2 s in all). The engine's lag is the clean-up after an exit (unmounts,
+ * network teardown): milliseconds, longer on a loaded host.
+ */
+const RECHECK_DELAYS_MS = [25, 50, 100, 200, 400, 800, 1600];
+
+/** A container's last event that says what its state must become (see STATES_AFTER). */
+interface AwaitedState {
+  action: string;
+  /** Tries used so far to see the list agree. */
+  rechecks: number;
+}
+
 export class ContainersStore {
   readonly store = new Store<ContainersState>({ loaded: false, byId: new Map() });
   private readonly dirty = new Set<string>();
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
+  private readonly awaited = new Map<string, AwaitedState>();
+  private readonly recheckTimers = new Set<NodeJS.Timeout>();
+  /**
+   * One set per list call in flight, gathering the containers destroyed meanwhile: the answer
+   * may still hold them (`removing`), and must not put back a row the `destroy` took away.
+   */
+  private readonly destroyedWhileListing = new Set<Set<string>>();
+  /** One set per full listing in flight: the containers with events meanwhile, read again after. */
+  private readonly touchedWhileLoading = new Set<Set<string>>();
 
   constructor(
     private readonly engine: Engine,
@@ -71,14 +109,26 @@ export class ContainersStore {
   async load(): Promise<void> {
     let fullIn = false;
     let timer: NodeJS.Timeout | undefined;
+    // Events that come while the engine lists may be newer than its answer (see the header).
+    const touched = new Set<string>();
+    const destroyed = new Set<string>();
+    this.touchedWhileLoading.add(touched);
+    this.destroyedWhileListing.add(destroyed);
+    const stopWatching = () => {
+      this.touchedWhileLoading.delete(touched);
+      this.destroyedWhileListing.delete(destroyed);
+    };
     const full = this.engine.listContainers({ all: true }).then(
       (list) => {
         fullIn = true;
         clearTimeout(timer);
-        this.store.set({ loaded: true, byId: this.entries(list) });
+        stopWatching();
+        this.store.set({ loaded: true, byId: this.entries(list, destroyed) });
+        for (const id of touched) if (!destroyed.has(id)) this.markDirty(id);
       },
       (error: unknown) => {
         clearTimeout(timer);
+        stopWatching();
         throw error;
       },
     );
@@ -98,25 +148,41 @@ export class ContainersStore {
         this.engine.listContainers({ all: false }),
         this.engine.containerCount(),
       ]);
-      if (!fullIn) this.store.set({ loaded: true, byId: this.entries(running), partialTotal: total });
+      if (!fullIn)
+        this.store.set({ loaded: true, byId: this.entries(running, destroyed), partialTotal: total });
     })();
     // If the quick pair fails, the full list is what there is to wait for.
     await Promise.race([full, runningFirst.catch(() => full)]);
   }
 
-  private entries(list: readonly ContainerSummary[]): Map<string, ContainerEntry> {
+  private entries(
+    list: readonly ContainerSummary[],
+    destroyed: ReadonlySet<string>,
+  ): Map<string, ContainerEntry> {
     const readAt = this.now();
-    return new Map(list.map((c) => [c.id, { ...c, statusReadAt: readAt }]));
+    return new Map(
+      list.filter((c) => !destroyed.has(c.id)).map((c) => [c.id, { ...c, statusReadAt: readAt }]),
+    );
   }
 
   handleEvent(event: EngineEvent): void {
     if (event.type !== 'container' || IGNORED_ACTIONS.has(event.action)) return;
+    for (const touched of this.touchedWhileLoading) touched.add(event.id);
     if (event.action === 'destroy') {
       this.dirty.delete(event.id);
+      this.awaited.delete(event.id);
+      for (const destroyed of this.destroyedWhileListing) destroyed.add(event.id);
       this.remove(event.id);
       return;
     }
-    this.dirty.add(event.id);
+    // A new event starts a new wait (or ends one: `start` after `die` says nothing of the state).
+    if (STATES_AFTER[event.action]) this.awaited.set(event.id, { action: event.action, rechecks: 0 });
+    else this.awaited.delete(event.id);
+    this.markDirty(event.id);
+  }
+
+  private markDirty(id: string) {
+    this.dirty.add(id);
     this.flushTimer ??= setTimeout(() => {
       this.flushTimer = undefined;
       void this.flush();
@@ -129,6 +195,8 @@ export class ContainersStore {
     if (this.dirty.size === 0) return;
     const ids = [...this.dirty];
     this.dirty.clear();
+    const destroyed = new Set<string>();
+    this.destroyedWhileListing.add(destroyed);
     this.flushing = (async () => {
       try {
         const fresh = await this.engine.listContainers({ all: true, ids });
@@ -136,8 +204,10 @@ export class ContainersStore {
         const byId = new Map(this.store.get().byId);
         const seen = new Set<string>();
         for (const c of fresh) {
-          byId.set(c.id, { ...c, statusReadAt: readAt });
           seen.add(c.id);
+          if (destroyed.has(c.id)) continue;
+          byId.set(c.id, { ...c, statusReadAt: readAt });
+          this.checkAwaitedState(c);
         }
         // Asked for but not listed: removed in the meantime.
         for (const id of ids) if (!seen.has(id)) byId.delete(id);
@@ -146,10 +216,34 @@ export class ContainersStore {
         // The engine went away mid-refresh: keep the ids so the reconnect's reload covers them.
         for (const id of ids) this.dirty.add(id);
       } finally {
+        this.destroyedWhileListing.delete(destroyed);
         this.flushing = undefined;
       }
     })();
     await this.flushing;
+  }
+
+  /** The list agrees with the container's last event, or it is read again a little later. */
+  private checkAwaitedState(container: ContainerSummary) {
+    const awaited = this.awaited.get(container.id);
+    if (!awaited) return;
+    if (STATES_AFTER[awaited.action]?.(container.state)) {
+      this.awaited.delete(container.id);
+      return;
+    }
+    const delay = RECHECK_DELAYS_MS[awaited.rechecks];
+    if (delay === undefined) {
+      // The engine's own answer stands (a container that really is running again, say).
+      this.awaited.delete(container.id);
+      return;
+    }
+    awaited.rechecks++;
+    const timer = setTimeout(() => {
+      this.recheckTimers.delete(timer);
+      // A newer event has its own wait, and its own re-list already on the way.
+      if (this.awaited.get(container.id) === awaited) this.markDirty(container.id);
+    }, delay);
+    this.recheckTimers.add(timer);
   }
 
   private remove(id: string) {
@@ -162,5 +256,7 @@ export class ContainersStore {
 
   dispose() {
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    for (const timer of this.recheckTimers) clearTimeout(timer);
+    this.recheckTimers.clear();
   }
 }
