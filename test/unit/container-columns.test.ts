@@ -20,6 +20,13 @@ describe('the containers list columns with the CPU/MEM column', () => {
     });
   });
 
+  test('a wide pane (side by side at 200 columns) shows the longest status whole, and the image', () => {
+    const columns = containerColumns(82);
+    expect(columns.status).toBeGreaterThanOrEqual('Exited (137) About a minute ago'.length);
+    expect(columns.image).toBeGreaterThanOrEqual(16);
+    expect(used(columns)).toBeLessThanOrEqual(80);
+  });
+
   test.each([
     // An 80-column terminal (stacked): both cells, the image shortened.
     [78, 6, 8],

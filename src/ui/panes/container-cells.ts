@@ -49,7 +49,10 @@ function textColumns(inner: number): Omit<ContainerColumns, 'cpu' | 'memory'> {
   }
   const name = Math.min(28, Math.floor(inner * 0.25));
   // "Up About a minute (Paused)" and "Exited (137) 2 seconds ago" are 26 wide: status before image.
-  const status = Math.max(12, Math.min(26, inner - name - state - 3 - 10));
+  // "Exited (137) About a minute ago" is 31: a row with room for it and an image name of 16 or
+  // more (side by side on a terminal of ~190 columns, or stacked on one of 84) shows it whole.
+  const statusMax = inner >= 80 ? 31 : 26;
+  const status = Math.max(12, Math.min(statusMax, inner - name - state - 3 - 10));
   const rest = inner - name - state - status - 3;
   const ports = inner >= 110 ? Math.min(30, Math.floor(rest * 0.45)) : 0;
   const image = Math.max(0, rest - ports - (ports ? 1 : 0));
