@@ -6,6 +6,7 @@
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
 import { Dialog } from '../components/Dialog.js';
+import { wrapText } from '../format/wrap.js';
 import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
 import type { Overlay } from './overlay.js';
@@ -42,8 +43,10 @@ export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: Conf
       setTogglesState(togglesRef.current);
     }
   });
-  const shown = overlay.lines.length > maxLines ? overlay.lines.slice(0, maxLines - 1) : overlay.lines;
-  const hidden = overlay.lines.length - shown.length;
+  // Sentences wrap (what goes, said whole, at 80 columns too); the rows are counted after.
+  const lines = overlay.lines.flatMap((line) => wrapText(line, width - 4));
+  const shown = lines.length > maxLines ? lines.slice(0, maxLines - 1) : lines;
+  const hidden = lines.length - shown.length;
   return (
     <Dialog title={overlay.title} width={width} theme={theme} tone={overlay.tone}>
       {shown.map((line, i) => (

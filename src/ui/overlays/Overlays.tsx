@@ -54,7 +54,7 @@ export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClo
   if (!overlay) return null;
   const width = Math.min(
     size.cols - 2,
-    overlay.kind === 'help' ? 90 : overlay.kind === 'build' || overlay.kind === 'pull' ? 110 : 76,
+    overlay.kind === 'help' ? 120 : overlay.kind === 'build' || overlay.kind === 'pull' ? 110 : 76,
   );
   const maxRows = Math.max(3, size.rows - 8);
   let dialog: React.ReactNode;

@@ -157,7 +157,7 @@ function LogsBody(props: DetailsPaneProps & { name: string }) {
     <>
       <Text color={theme.text.muted} wrap="truncate-end">
         {container
-          ? `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })} · ${buffer.length} lines${logsState.error ? ` · ${logsState.error}` : ''}`
+          ? `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })} · ${buffer.length} ${buffer.length === 1 ? 'line' : 'lines'}${logsState.error ? ` · ${logsState.error}` : ''}`
           : ''}
       </Text>
       <LogsPane

@@ -5,6 +5,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { ConnectionState } from '../../state/connection.js';
+import { wrapText } from '../format/wrap.js';
 import type { Theme } from '../theme.js';
 
 type Problem = Extract<ConnectionState, { state: 'unreachable' }>;
@@ -31,14 +32,18 @@ export function EngineProblem({ problem, width, theme }: { problem: Problem; wid
       ) : null}
       <Text wrap="truncate-end">{`Problem:   ${problem.error.kind}`}</Text>
       <Text> </Text>
-      <Box width={inner}>
-        <Text wrap="wrap">{problem.error.message}</Text>
-      </Box>
-      {problem.error.detail ? (
-        <Box width={inner}>
-          <Text color={theme.text.muted} wrap="wrap">{`(${problem.error.detail})`}</Text>
-        </Box>
-      ) : null}
+      {wrapText(problem.error.message, inner).map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows of one message, in order
+        <Text key={`message-${i}`}>{row}</Text>
+      ))}
+      {problem.error.detail
+        ? wrapText(`(${problem.error.detail})`, inner).map((row, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows of one message, in order
+            <Text key={`detail-${i}`} color={theme.text.muted}>
+              {row}
+            </Text>
+          ))
+        : null}
       <Text> </Text>
       <Text color={theme.text.muted}>
         {seconds > 0 ? `Trying again in ${seconds} s…` : 'Trying again…'} q quits · `berth doctor` prints this

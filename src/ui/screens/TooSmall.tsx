@@ -5,9 +5,9 @@ import { MIN_COLS, MIN_ROWS } from '../layout.js';
 export function TooSmall({ cols, rows }: { cols: number; rows: number }) {
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">berth: the terminal is too small</Text>
-      <Text wrap="truncate-end">{`${cols}×${rows}; needs ${MIN_COLS}×${MIN_ROWS}.`}</Text>
-      <Text wrap="truncate-end">Resize it, or q to quit.</Text>
+      <Text wrap="wrap">berth: the terminal is too small</Text>
+      <Text wrap="wrap">{`${cols}×${rows}; needs ${MIN_COLS}×${MIN_ROWS}.`}</Text>
+      <Text wrap="wrap">Resize it, or q to quit.</Text>
     </Box>
   );
 }
