@@ -221,7 +221,15 @@ export function MainScreen(props: MainScreenProps) {
   const detailsContainer = useDeferredValue(selectedContainer);
   const detailsImage = useDeferredValue(selectedImage);
 
-  const layout = layoutFor(size, state.focus);
+  // The lost-connection banner takes a row: the panes are laid out in the rows left, so the frame
+  // stays a row short of the terminal (a frame as tall as the terminal makes Ink clear and write
+  // the whole screen itself, and the status line was pushed off the bottom).
+  const bannerRows = connection.state === 'lost' ? 1 : 0;
+  const bodySize = useMemo(
+    () => ({ cols: size.cols, rows: size.rows - bannerRows }),
+    [size.cols, size.rows, bannerRows],
+  );
+  const layout = layoutFor(bodySize, state.focus);
 
   // The Logs tab follows the selected container; a new selection cancels the old stream. It is
   // opened once the cursor rests (running through a list opens no stream per row), and again
@@ -264,7 +272,7 @@ export function MainScreen(props: MainScreenProps) {
     logs,
     ...derived,
     graceSeconds: props.graceSeconds,
-    layout: layoutFor(size, current.focus),
+    layout: layoutFor(bodySize, current.focus),
     copyToClipboard: props.copyToClipboard,
     redrawScreen: props.redrawScreen ?? (() => undefined),
     logsDirectory: props.logsDirectory,
@@ -272,8 +280,8 @@ export function MainScreen(props: MainScreenProps) {
     tabExtent,
     sessions: props.sessions,
     terminalSize: terminalSize(
-      layoutFor(size, 'details').detailWidth,
-      layoutFor(size, 'details').detailHeight,
+      layoutFor(bodySize, 'details').detailWidth,
+      layoutFor(bodySize, 'details').detailHeight,
     ),
   });
   const context = contextFor(state, view);
@@ -412,24 +420,21 @@ export function MainScreen(props: MainScreenProps) {
           entry={activeEntry}
           version={sessionsState.version}
           width={size.cols}
-          height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}
+          height={layout.bodyHeight}
           focused={state.overlay === undefined}
           fullScreen
           theme={theme}
           painter={props.painter}
         />
       ) : (
-        <Box
-          flexDirection={layout.stacked ? 'column' : 'row'}
-          height={layout.bodyHeight - (connection.state === 'lost' ? 1 : 0)}
-        >
+        <Box flexDirection={layout.stacked ? 'column' : 'row'} height={layout.bodyHeight}>
           <Box flexDirection="column" width={layout.listWidth}>
             <ContainersPane
               rows={rows}
               cursor={cursor}
               focused={state.focus === 'containers'}
               width={layout.listWidth}
-              height={layout.containersHeight - (connection.state === 'lost' ? 1 : 0)}
+              height={layout.containersHeight}
               theme={theme}
               showAll={state.showAll}
               counts={paneCounts}
