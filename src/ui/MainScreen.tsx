@@ -73,6 +73,9 @@ export interface MainScreenProps {
   containersFirst?: boolean;
 }
 
+/** The status line's keys while a session has them (the Ink keys that are not the session's). */
+const SESSION_KEYS_HINT = 'Ctrl-P Ctrl-Q detach · Ctrl-F full screen · Shift-PgUp scroll back';
+
 const HINTS: Record<string, Action[]> = {
   containers: [
     'containerStop',
@@ -404,6 +407,7 @@ export function MainScreen(props: MainScreenProps) {
   const paneCounts = useMemo(() => ({ shown: shownCount, total: counts.total }), [shownCount, counts.total]);
   const hintActions = state.focus === 'details' ? detailHints(state.lastList, state.tab) : HINTS[state.focus];
   const hint = keyHints(keymap, hintActions ?? [], model.readOnly);
+  const sessionHasKeys = activeEntry !== undefined && state.overlay === undefined;
   const otherPanes = useAfterFirstFrame(props.containersFirst ?? false);
 
   return (
@@ -498,14 +502,25 @@ export function MainScreen(props: MainScreenProps) {
           )}
         </Box>
       )}
-      <StatusLine
-        width={size.cols}
-        status={status}
-        hintCommand={focusedCommand(context)}
-        hintKey={keyOf(keymap, focusedAction(context))}
-        keysHint={hint}
-        theme={theme}
-      />
+      {sessionHasKeys ? (
+        // Every key goes to the session: the lists' keys would be a false offer here.
+        <StatusLine
+          width={size.cols}
+          status={status}
+          hintCommand={activeEntry.request.command}
+          keysHint={SESSION_KEYS_HINT}
+          theme={theme}
+        />
+      ) : (
+        <StatusLine
+          width={size.cols}
+          status={status}
+          hintCommand={focusedCommand(context)}
+          hintKey={keyOf(keymap, focusedAction(context))}
+          keysHint={hint}
+          theme={theme}
+        />
+      )}
       <Overlays
         overlay={state.overlay}
         keymap={keymap}
