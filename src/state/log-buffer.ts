@@ -81,7 +81,10 @@ export class LogBuffer {
     return this.pushed;
   }
 
-  /** Lines evicted because the buffer was full; never decreases (`clear` does not count). */
+  /**
+   * Lines evicted because the buffer was full since it last started a log (`startLog`): the older
+   * lines of the log shown that are gone. Lines cleared are not counted, and `clear` keeps the count.
+   */
   get dropped(): number {
     return this.evicted;
   }
@@ -169,6 +172,16 @@ export class LogBuffer {
     this.count = 0;
     this.writeAt = 0;
     this.changes++;
+  }
+
+  /**
+   * Empties the buffer for another log (or the same one read again from its tail). `dropped`
+   * starts again from zero: the lines dropped from the last log are not this one's. `totalPushed`
+   * keeps counting, so line numbers (a paused view's, the screen's keys) are never reused.
+   */
+  startLog(): void {
+    this.clear();
+    this.evicted = 0;
   }
 
   /**

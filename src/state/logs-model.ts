@@ -101,7 +101,7 @@ export class LogsModel {
     options: LogsOpenOptions = { follow: true, timestamps: false },
   ): Promise<void> {
     this.stopNotify();
-    this.buffer.clear();
+    this.buffer.startLog();
     this.opened = { engine, containerId, options };
     this.store.set({ containerId, version: this.buffer.version, streaming: true, opening: true });
     this.openingTimer = setTimeout(() => this.flushNotify(), this.openingMs);
@@ -255,7 +255,7 @@ export class LogsModel {
     ) {
       return;
     }
-    this.buffer.clear();
+    this.buffer.startLog();
     this.store.set({ version: this.buffer.version, streaming: false });
   }
 

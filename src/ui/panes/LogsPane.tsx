@@ -8,7 +8,13 @@ import type { LogBuffer, LogLine as LogLineData } from '../../state/log-buffer.j
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { paint } from '../format/paint.js';
 import type { Theme } from '../theme.js';
-import { displayWidth, type LogViewState, type LogWindow, logWindow } from './log-window.js';
+import {
+  type LogViewState,
+  type LogWindow,
+  logWindow,
+  pausedLinesDropped,
+  wrappedRows,
+} from './log-window.js';
 
 export interface LogsPaneProps {
   buffer: LogBuffer;
@@ -17,8 +23,8 @@ export interface LogsPaneProps {
   view: LogViewState;
   height: number;
   theme: Theme;
-  /** Index of the line holding the current search match. */
   window: LogWindow;
+  /** Index of the line holding the current search match. */
   matchIndex?: number;
   emptyText: string;
 }
@@ -38,19 +44,50 @@ export function computeLogWindow(
   return logWindow(view, {
     firstLine: buffer.firstLineNumber,
     length: buffer.length,
-    height,
+    height: height - droppedNoticeRows(buffer, view, height),
     width: Math.max(1, width),
-    lineWidth: (i) => {
+    // Counted on the text LogLine draws, as Ink wraps it, so the rows counted are the rows drawn.
+    lineRows: (i) => {
       const line = buffer.get(i);
-      return line
-        ? displayWidth(line.text, line.timestamp && shortTimestamp(line.timestamp), view.timestamps)
-        : 1;
+      return line ? wrappedRows(shownLine(line, view.timestamps), width) : 1;
     },
   });
 }
 
+/** Lines dropped from under the paused view, in this buffer (see pausedLinesDropped). */
+function droppedWhilePaused(buffer: LogBuffer, view: LogViewState): number {
+  return pausedLinesDropped(view, buffer.firstLineNumber, buffer.dropped);
+}
+
+/**
+ * The row that says a paused view's lines were dropped, when they were and the pane has a row to
+ * spare. A bounded buffer cannot keep them through a flood; the user is told the view moved.
+ */
+function droppedNoticeRows(buffer: LogBuffer, view: LogViewState, height: number): 0 | 1 {
+  return height > 1 && buffer.length > 0 && droppedWhilePaused(buffer, view) > 0 ? 1 : 0;
+}
+
+/**
+ * A line as the pane draws it: its stream's mark, its timestamp when shown, its text. Coloured by
+ * `theme` when given; without, the same characters plain, for counting rows.
+ */
+function shownLine(line: LogLineData, timestamps: boolean, theme?: Theme, isMatch = false): string {
+  const keepColors = theme?.color === true && !isMatch;
+  const stderr = line.stream === 'stderr';
+  const mark = stderr ? 'E ' : '  ';
+  const stamp = timestamps && line.timestamp ? `${shortTimestamp(line.timestamp)} ` : '';
+  const text = sanitizeForTerminal(line.text, { keepColors });
+  if (!theme) return mark + stamp + text;
+  return (
+    paint(mark, { color: stderr ? theme.log.stderr : theme.text.muted }) +
+    paint(stamp, { color: theme.log.timestamp }) +
+    text
+  );
+}
+
 export function LogsPane({ buffer, view, window, height, theme, matchIndex, emptyText }: LogsPaneProps) {
   const lines = buffer.slice(window.start, window.end);
+  const droppedPaused = droppedNoticeRows(buffer, view, height) ? droppedWhilePaused(buffer, view) : 0;
   if (buffer.length === 0) {
     return (
       <Box height={height} flexDirection="column">
@@ -60,19 +97,28 @@ export function LogsPane({ buffer, view, window, height, theme, matchIndex, empt
   }
   return (
     <Box height={height} flexDirection="column" overflow="hidden">
-      {lines.map((line, i) => {
-        const index = window.start + i;
-        return (
-          <LogLine
-            key={buffer.firstLineNumber + index}
-            line={line}
-            isMatch={index === matchIndex}
-            wrap={view.wrap}
-            timestamps={view.timestamps}
-            theme={theme}
-          />
-        );
-      })}
+      {/* Lines keep their height: a last one taller than the rows left is cut by the pane's
+          bottom, not every line squeezed, which drew each one's last rows over the next one. */}
+      <Box flexDirection="column" flexShrink={0}>
+        {droppedPaused > 0 ? (
+          <Text color={theme.status.warning} wrap="truncate-end">
+            {`Paused lines dropped: the view moved ${droppedPaused} lines on, to the oldest of the ${buffer.capacity} kept`}
+          </Text>
+        ) : null}
+        {lines.map((line, i) => {
+          const index = window.start + i;
+          return (
+            <LogLine
+              key={buffer.firstLineNumber + index}
+              line={line}
+              isMatch={index === matchIndex}
+              wrap={view.wrap}
+              timestamps={view.timestamps}
+              theme={theme}
+            />
+          );
+        })}
+      </Box>
     </Box>
   );
 }
@@ -92,18 +138,12 @@ interface LogLineProps {
  * the same bytes from a third of the nodes (see paint).
  */
 const LogLine = memo(function LogLine({ line, isMatch, wrap, timestamps, theme }: LogLineProps) {
-  const text = sanitizeForTerminal(line.text, { keepColors: theme.color && !isMatch });
-  const painted =
-    paint(line.stream === 'stderr' ? 'E ' : '  ', {
-      color: line.stream === 'stderr' ? theme.log.stderr : theme.text.muted,
-    }) +
-    (timestamps && line.timestamp
-      ? paint(`${shortTimestamp(line.timestamp)} `, { color: theme.log.timestamp })
-      : '') +
-    text;
+  // Keyed by the wrap mode: Ink measures a Text again for new text, not for a new `wrap`, so a
+  // line whose wrap was toggled kept its old height, drawn over its neighbours or leaving blank
+  // rows. A new Text is measured afresh.
   return (
-    <Text wrap={wrap ? 'wrap' : 'truncate-end'} inverse={isMatch}>
-      {painted}
+    <Text key={wrap ? 'wrapped' : 'cut'} wrap={wrap ? 'wrap' : 'truncate-end'} inverse={isMatch}>
+      {shownLine(line, timestamps, theme, isMatch)}
     </Text>
   );
 }, sameLogLine);

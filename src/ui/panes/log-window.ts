@@ -2,7 +2,8 @@
  * Which log lines fill the pane: pure, so scrolling, following and wrapping are unit-tested.
  * Only the lines that fit are ever rendered, whatever the buffer holds.
  */
-import { visibleWidth } from '../../terminal/sanitize.js';
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 
 export interface LogViewState {
   /** Stick to the newest line as lines arrive. */
@@ -21,8 +22,13 @@ export interface WindowInput {
   height: number;
   /** Columns available for text. */
   width: number;
-  /** Width of line `index` (0 = oldest kept) as displayed, for wrapping. */
-  lineWidth: (index: number) => number;
+  /** Width of line `index` (0 = oldest kept) as displayed: wrapped, it takes a row per `width` columns. */
+  lineWidth?: (index: number) => number;
+  /**
+   * Rows line `index` takes when wrapped, when they are not simply its width over the pane's (the
+   * pane wraps at spaces, see `wrappedRows`). Wins over `lineWidth`.
+   */
+  lineRows?: (index: number) => number;
 }
 
 export interface LogWindow {
@@ -33,19 +39,23 @@ export interface LogWindow {
   topLine: number;
 }
 
-function rowsFor(width: number, lineWidth: number): number {
-  return Math.max(1, Math.ceil(lineWidth / Math.max(1, width)));
+/** Rows line `index` takes: one unless wrapped. */
+function rowsOf(view: LogViewState, input: WindowInput, index: number): number {
+  if (!view.wrap) return 1;
+  if (input.lineRows) return input.lineRows(index);
+  const lineWidth = input.lineWidth?.(index) ?? 1;
+  return Math.max(1, Math.ceil(lineWidth / Math.max(1, input.width)));
 }
 
 export function logWindow(view: LogViewState, input: WindowInput): LogWindow {
-  const { firstLine, length, height, width } = input;
+  const { firstLine, length, height } = input;
   if (length === 0 || height <= 0) return { start: 0, end: 0, topLine: firstLine };
   if (view.follow) {
     // Fill from the bottom up.
     let used = 0;
     let start = length;
     while (start > 0) {
-      const need = view.wrap ? rowsFor(width, input.lineWidth(start - 1)) : 1;
+      const need = rowsOf(view, input, start - 1);
       if (used + need > height && used > 0) break;
       used += need;
       start--;
@@ -57,10 +67,21 @@ export function logWindow(view: LogViewState, input: WindowInput): LogWindow {
   let used = 0;
   let end = start;
   while (end < length && used < height) {
-    used += view.wrap ? rowsFor(width, input.lineWidth(end)) : 1;
+    used += rowsOf(view, input, end);
     end++;
   }
   return { start, end, topLine: firstLine + start };
+}
+
+/**
+ * Lines dropped from under a paused view: a flood pushes the oldest lines out of the bounded
+ * buffer, the paused ones with them, and the view is then on the oldest kept, which moves on as
+ * lines keep coming. `dropped` is how many lines the log shown has lost: a paused line older than
+ * those was never this log's (a number left from another container's), so nothing was lost there.
+ */
+export function pausedLinesDropped(view: LogViewState, firstLine: number, dropped: number): number {
+  const gone = firstLine - view.topLine;
+  return !view.follow && gone > 0 && gone <= dropped ? gone : 0;
 }
 
 /** The top line after scrolling by `delta` lines; reaching the end resumes following. */
@@ -76,6 +97,14 @@ export function scrollLogs(
   return { ...view, follow: false, topLine: top };
 }
 
-export function displayWidth(text: string, timestamp: string | undefined, showTimestamps: boolean): number {
-  return visibleWidth(text) + 2 + (showTimestamps && timestamp ? timestamp.length + 1 : 0);
+/**
+ * Rows that `text` takes in Ink's `<Text wrap="wrap">` at `width` columns: Ink wraps with
+ * wrap-ansi (hard, untrimmed), at spaces, a word too long for a row cut where the row ends. That
+ * can take more rows than the text's width over the pane's, and a window counted short put the
+ * newest lines below the pane's bottom. So the rows are counted by the same call Ink makes.
+ */
+export function wrappedRows(text: string, width: number): number {
+  const columns = Math.max(1, width);
+  if (stringWidth(text) <= columns) return 1;
+  return wrapAnsi(text, columns, { trim: false, hard: true }).split('\n').length;
 }
