@@ -27,6 +27,11 @@ export interface TerminalSession {
   onError(listener: (error: EngineError) => void): () => void;
   /** Ends the session: exec sends Ctrl-D then closes; attach detaches. Resolves once closed. */
   close(): Promise<void>;
+  /**
+   * A `run -it` session: the id of the container it made, once the engine has made it
+   * (undefined when it never did: the image could not run, the session ended first).
+   */
+  readonly madeContainerId?: Promise<string | undefined>;
 }
 
 type DataListener = (chunk: Buffer, stream: OutputStream) => void;

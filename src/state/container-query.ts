@@ -2,7 +2,8 @@
  * One engine read about the selected container (inspect, top, diff) for a tab that is on
  * screen: read when the tab opens, again on `reload()` (an event changed the container), and
  * every `refreshMs` while open when the tab shows something that changes by itself (processes).
- * Closed, it does nothing: no timers at idle.
+ * Closed, it does nothing: no timers at idle. A read the container's state refuses (Conflict:
+ * not running) is not retried on the timer: the event that changes the state reloads it.
  */
 import type { Engine } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
@@ -13,7 +14,10 @@ export interface QueryState<T> {
   data?: T;
   /** A read is under way. */
   loading: boolean;
-  /** Why the last read failed (the data of an earlier read may still be shown). */
+  /**
+   * Why the last read failed. The data of an earlier read stays beside it, except for a query
+   * that refreshes: its data is the present (processes), and a failed read leaves none.
+   */
   error?: string;
   /** When the data was read, epoch ms. */
   readAt?: number;
@@ -54,17 +58,22 @@ export class ContainerQuery<T> {
     if (!engine || !containerId) return;
     this.store.update((s) => ({ ...s, loading: true }));
     let next: QueryState<T>;
+    let refused = false;
     try {
       const data = await this.read(engine, containerId);
       next = { containerId, data, loading: false, readAt: this.now() };
     } catch (error) {
       const message = error instanceof EngineError ? error.message : String(error);
-      next = { ...this.store.get(), containerId, loading: false, error: message };
+      // The container's state refused it (not running): no use asking again until it changes.
+      refused = error instanceof EngineError && error.kind === 'Conflict';
+      // Processes read before are not the processes now: a refreshing query keeps no data.
+      const { data, readAt } = this.refreshMs ? {} : this.store.get();
+      next = { containerId, data, readAt, loading: false, error: message };
     }
     if (generation !== this.generation) return;
     this.store.set(next);
     // The next read is timed from the end of this one, so a slow engine never gets two at once.
-    if (this.refreshMs) this.timer = setTimeout(() => void this.load(generation), this.refreshMs);
+    if (this.refreshMs && !refused) this.timer = setTimeout(() => void this.load(generation), this.refreshMs);
   }
 
   /** Stops reading; the last data stays until another container is opened. */

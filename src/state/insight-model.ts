@@ -4,6 +4,7 @@
  * what the old one had open; showing none of them leaves no stream and no timer running.
  */
 import type { ContainerDetails, Engine, EngineEvent, FileChange, ProcessTable } from '../engine/engine.js';
+import { EngineError } from '../engine/errors.js';
 import { ContainerQuery } from './container-query.js';
 import { StatsModel } from './stats-model.js';
 
@@ -11,6 +12,27 @@ export type InsightTab = 'inspect' | 'env' | 'stats' | 'top' | 'files';
 
 /** `docker top` with the process state (STAT), the only place a SIGSTOP'd process shows `T`. */
 export const TOP_PS_ARGS = '-o pid,user,stat,time,args';
+
+/**
+ * `docker top`, its failures said with the container's name (the engine gives its ID). One that
+ * is not running has no processes: said so, as a Conflict, so the query asks again only when an
+ * event says the container changed (container-query.ts).
+ */
+async function readProcesses(engine: Engine, id: string): Promise<ProcessTable> {
+  try {
+    return await engine.topContainer(id, TOP_PS_ARGS);
+  } catch (error) {
+    if (!(error instanceof EngineError)) throw error;
+    const details = await engine.inspectContainer(id).catch(() => undefined);
+    if (!details) throw error;
+    const { name, state } = details;
+    if (!state.running) {
+      const sentence = `${name} is not running (${state.status}): no processes to list.`;
+      throw new EngineError('Conflict', sentence, error.detail, error.statusCode);
+    }
+    throw new EngineError(error.kind, error.message.replaceAll(id, name), error.detail, error.statusCode);
+  }
+}
 
 export interface InsightOptions {
   /** How often the process list is read while Top is on screen. */
@@ -32,10 +54,7 @@ export class InsightModel {
 
   constructor(options: InsightOptions = {}) {
     this.details = new ContainerQuery((engine, id) => engine.inspectContainer(id));
-    this.processes = new ContainerQuery(
-      (engine, id) => engine.topContainer(id, TOP_PS_ARGS),
-      options.topRefreshMs ?? 2000,
-    );
+    this.processes = new ContainerQuery(readProcesses, options.topRefreshMs ?? 2000);
     // No timer: the writable layer changes when something runs in the container, which the
     // events say (exec_die after a `touch`, start, die…); Files reads once when shown, then on those.
     this.changes = new ContainerQuery((engine, id) => engine.diffContainer(id));

@@ -1,8 +1,9 @@
 /**
- * The interactive sessions berth holds: `exec -it`, `run -it` and `attach`, each with its own
- * terminal emulator. A session outlives its pane: detaching (Ctrl-P Ctrl-Q) keeps it, `e` on
- * the container returns to it with its scrollback. Which backend runs a session (the docker
- * CLI in a pty, or the Engine API's hijacked stream) is decided once, at start-up.
+ * The interactive sessions berth holds: `exec -it`, `run -it`, `attach` and `start -ai`, each
+ * with its own terminal emulator. A session outlives its pane: detaching (Ctrl-P Ctrl-Q) keeps
+ * it, `e` or `a` on the container returns to it with its scrollback (session-commands.ts says
+ * which). Which backend runs a session (the docker CLI in a pty, or the Engine API's hijacked
+ * stream) is decided once, at start-up.
  */
 import type { Engine, TerminalSession, TerminalSize } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
@@ -14,9 +15,9 @@ export type SessionKind = 'exec' | 'run' | 'attach' | 'start-attached';
 
 export interface SessionRequest {
   kind: SessionKind;
-  /** The container (exec, attach, start-attached); empty for run until the container exists. */
+  /** The container; for run empty until the engine has made it (the session tells: madeContainerId). */
   containerId: string;
-  /** The container's name, or for run the image's. */
+  /** The container's name; for run the image's until its container is found. */
   containerName: string;
   /** The command, for exec and run (empty: the image's default). */
   argv: string[];
@@ -77,7 +78,8 @@ export const apiOpener: SessionOpener = (engine, request, size) => {
           openStdin: true,
           autoRemove: run.remove,
         });
-        return engine.startAttached(id, size);
+        const session = await engine.startAttached(id, size);
+        return Object.assign(session, { madeContainerId: Promise.resolve(id) });
       })();
   }
 };
@@ -130,16 +132,19 @@ export class SessionsModel {
     return this.store.get().sessions.find((s) => s.key === key);
   }
 
-  /** The live session on a container, to return to it instead of opening another. */
-  liveFor(containerId: string, kind?: SessionKind): SessionEntry | undefined {
-    return this.store
+  /**
+   * A live session on a container, to return to it instead of opening another: the first of
+   * `kinds` (in that order of preference) that has one.
+   */
+  liveFor(containerId: string, kinds: readonly SessionKind[]): SessionEntry | undefined {
+    const live = this.store
       .get()
-      .sessions.find(
-        (s) =>
-          s.request.containerId === containerId &&
-          s.status !== 'exited' &&
-          (!kind || s.request.kind === kind),
-      );
+      .sessions.filter((s) => s.request.containerId === containerId && s.status !== 'exited');
+    for (const kind of kinds) {
+      const found = live.find((s) => s.request.kind === kind);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** Opens a session and shows it; resolves once it runs or has failed (the pane says why). */
@@ -174,7 +179,27 @@ export class SessionsModel {
       emulator.noteUserInput();
       session.write(typed);
     }
+    if (session.madeContainerId) void this.adoptMadeContainer(engine, key, session.madeContainerId);
     return key;
+  }
+
+  /**
+   * Gives a `run -it` session the container it made, once the engine has made it: the list then
+   * marks the row, and `e` or `a` on it returns to the session. The name is the engine's (its
+   * random one when the run gave none).
+   */
+  private async adoptMadeContainer(
+    engine: Engine,
+    key: string,
+    madeContainerId: Promise<string | undefined>,
+  ) {
+    const id = await madeContainerId.catch(() => undefined);
+    if (!id) return;
+    const [made] = await engine.listContainers({ all: true, ids: [id] }).catch(() => []);
+    const entry = this.get(key);
+    if (!entry) return;
+    const containerName = made?.name ?? entry.request.run?.name ?? entry.request.containerName;
+    this.patch(key, { request: { ...entry.request, containerId: id, containerName } });
   }
 
   /** Shows a session in the pane again. */

@@ -1,7 +1,12 @@
 /**
  * Sessions through the docker CLI in a pseudo-terminal: the same commands a person would type.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { formatPortSpec } from '../engine/port-spec.js';
+import type { TerminalSession } from '../engine/session.js';
 import type { SessionOpener, SessionRequest } from '../state/sessions.js';
 import { openCliSession } from './cli-session.js';
 
@@ -35,14 +40,63 @@ export function cliArguments(request: SessionRequest): string[] {
 }
 
 export function cliOpener(docker: string): SessionOpener {
-  return (engine, request, size) =>
-    openCliSession({
-      docker,
-      endpoint: engine.endpoint,
-      args: cliArguments(request),
-      cols: size.cols,
-      rows: size.rows,
-      closeWith: request.kind === 'exec' || request.kind === 'run' ? CTRL_D : DETACH_KEYS,
-      containerName: request.containerName,
+  return async (engine, request, size) => {
+    // `docker run` makes its container itself: `--cidfile` is how the CLI tells berth which it is
+    // (the list's `»` marker, and `e`/`a` returning to the session, need the id).
+    const cidFile = request.kind === 'run' ? containerIdFile() : undefined;
+    const args = cliArguments(request);
+    if (cidFile) args.splice(2, 0, '--cidfile', cidFile.path);
+    let session: TerminalSession;
+    try {
+      session = await openCliSession({
+        docker,
+        endpoint: engine.endpoint,
+        args,
+        cols: size.cols,
+        rows: size.rows,
+        closeWith: request.kind === 'exec' || request.kind === 'run' ? CTRL_D : DETACH_KEYS,
+        containerName: request.containerName,
+      });
+    } catch (error) {
+      cidFile?.remove();
+      throw error;
+    }
+    if (!cidFile) return session;
+    return Object.assign(session, { madeContainerId: cidFile.read(session) });
+  };
+}
+
+/** How long the CLI may take to make the run's container (an image to unpack, a slow engine). */
+const MADE_CONTAINER_WAIT_MS = 30_000;
+
+/** A file for `docker run --cidfile` (which refuses one that exists) in a folder of its own. */
+function containerIdFile() {
+  const folder = mkdtempSync(path.join(tmpdir(), 'berth-run-'));
+  const filePath = path.join(folder, 'container-id');
+  const remove = () => rmSync(folder, { recursive: true, force: true });
+  /** The id once the CLI has written it; the folder is removed then, or when the session ends. */
+  const read = async (session: TerminalSession): Promise<string | undefined> => {
+    let ended = false;
+    const stop = session.onExit(() => {
+      ended = true;
     });
+    try {
+      const deadline = Date.now() + MADE_CONTAINER_WAIT_MS;
+      for (let wait = 10; Date.now() < deadline; wait = Math.min(wait * 2, 250)) {
+        const id = await readFile(filePath, 'utf8').then(
+          (text) => text.trim(),
+          () => '',
+        );
+        // The CLI creates the file, then writes the id: an empty file is not the answer yet.
+        if (id) return id;
+        if (ended) return undefined;
+        await new Promise((resolve) => setTimeout(resolve, wait).unref());
+      }
+      return undefined;
+    } finally {
+      stop();
+      remove();
+    }
+  };
+  return { path: filePath, read, remove };
 }

@@ -4,7 +4,7 @@
  * Each names the docker command it stands for, and refuses with a sentence when it cannot work.
  */
 import type { ContainerEntry } from '../state/containers-store.js';
-import type { SessionRequest } from '../state/sessions.js';
+import type { SessionKind, SessionRequest } from '../state/sessions.js';
 import { splitCommand } from '../terminal/argv.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
@@ -42,9 +42,21 @@ function refuseUnlessRunning(ctx: CommandContext, c: ContainerEntry, what: strin
   return false;
 }
 
+/**
+ * The sessions `e` returns to: its own shell, else a `run -it` or `start -ai` (detaching one
+ * says `e` returns). Not an attach: detaching that says `a`, and `e` opens the shell it offers.
+ */
+const EXEC_RETURNS_TO: readonly SessionKind[] = ['exec', 'run', 'start-attached'];
+
+/**
+ * The sessions `a` returns to: every one on the container's main process. A `run -it` or
+ * `start -ai` session already holds it, so a second `docker attach` would only share its input.
+ */
+const ATTACH_RETURNS_TO: readonly SessionKind[] = ['attach', 'run', 'start-attached'];
+
 /** `e`: sh in the container, or back to the session already open there. */
 export function execShell(ctx: CommandContext, c: ContainerEntry) {
-  const live = ctx.sessions.liveFor(c.id, 'exec');
+  const live = ctx.sessions.liveFor(c.id, EXEC_RETURNS_TO);
   if (live) return ctx.sessions.show(live.key);
   if (refuseUnlessRunning(ctx, c, 'exec into it')) return;
   execCommand(ctx, c, ['sh']);
@@ -80,9 +92,9 @@ export function askExecCommand(ctx: CommandContext, c: ContainerEntry) {
   });
 }
 
-/** `a`: the container's main process, like `docker attach`. */
+/** `a`: the container's main process, like `docker attach`, or back to a session already on it. */
 export function attach(ctx: CommandContext, c: ContainerEntry) {
-  const live = ctx.sessions.liveFor(c.id, 'attach');
+  const live = ctx.sessions.liveFor(c.id, ATTACH_RETURNS_TO);
   if (live) return ctx.sessions.show(live.key);
   if (refuseUnlessRunning(ctx, c, 'attach to it')) return;
   openSession(ctx, {

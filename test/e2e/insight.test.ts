@@ -1,8 +1,9 @@
 /**
  * The insight tabs in the real app (`bin/berth` in a pty) against an engine of this file's own,
  * driven by keys only: Top shows a SIGSTOP'd main process in state T, and running again after
- * SIGCONT, read again while the tab stays on screen; Files shows a file the container made, and
- * one made while it is on screen as soon as the exec that made it ends (no timer).
+ * SIGCONT, read again while the tab stays on screen, and no process once the container stopped;
+ * Files shows a file the container made, and one made while it is on screen as soon as the exec
+ * that made it ends (no timer).
  */
 import { describe, expect, test } from 'vitest';
 import { runExec } from '../../src/engine/exec.js';
@@ -53,6 +54,33 @@ describe('insight tabs through keys', () => {
     await app.waitFor('Sent SIGCONT to sleeper.');
     await app.waitFor(sleepRow('S\\S*'), { timeout: 6000 });
     expect(app.screen()).not.toMatch(/T stopped/);
+  });
+
+  test('stopping the container with Top on screen: it says the container is not running, and no process is left', async () => {
+    // An init passes the stop's SIGTERM on to sleep: no grace period to wait out.
+    const c = await makeContainer(own.context, cleanup, {
+      name: 'stopper',
+      cmd: ['sleep', '100000'],
+      init: true,
+    });
+    const app = await openBerth(own.engine.host);
+    // Every container listed: the stopped one stays in the list, selected.
+    app.press('A');
+    await app.waitFor(/A: running only/);
+    await selectContainer(app, 'stopper');
+    app.press('enter');
+    for (let i = 0; i < 4; i++) app.press(']');
+    await app.waitFor(/docker top stopper -o pid,user,stat,time,args/);
+    await app.waitFor(sleepRow('S\\S*'));
+
+    app.press('escape');
+    await app.waitFor(/s stop/);
+    app.press('s');
+    await app.waitFor(/stopper · exited · busybox:latest/, { timeout: 15_000 });
+    await app.waitFor(/stopper is not running \(exited\)/);
+    const screen = app.screen();
+    expect(screen).not.toMatch(/sleep 100000/);
+    expect(screen).not.toContain(c.id.slice(0, 12));
   });
 
   test('Files shows a file touched in the container as added', async () => {

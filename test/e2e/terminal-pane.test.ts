@@ -7,7 +7,7 @@ import type { EngineContext } from '../../src/engine/client.js';
 import { startOwnEngine } from '../support/engine.js';
 import type { PrivateEngine } from '../support/private-engine.js';
 import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
-import { openBerth, selectContainer } from './berth-session.js';
+import { dialogLines, isInverseAt, openBerth, selectContainer } from './berth-session.js';
 
 let engine: PrivateEngine;
 let ctx: EngineContext;
@@ -55,6 +55,35 @@ async function run(app: PtyApp, command: string, expected: RegExp) {
   app.type(command);
   app.press('enter');
   return app.waitFor(expected, { timeout: 10_000 });
+}
+
+/** Ctrl-P Ctrl-Q, then waits for the status line that says which key returns (it needs ~160 columns). */
+async function detach(app: PtyApp, command: string, key: 'e' | 'a') {
+  app.press('ctrl+p');
+  app.press('ctrl+q');
+  // The pane gone too: the sentence may still be on the status line from an earlier detach.
+  const said = `Detached: ${command} keeps running; ${key} returns to it.`;
+  await app.waitFor((screen) => !screen.includes('Terminal │') && screen.includes(said));
+}
+
+/**
+ * Narrows the list to `name` as selectContainer does, and waits for its row to be marked `»`
+ * (a live session); a long name is cut in its column.
+ */
+async function selectMarkedContainer(app: PtyApp, name: string) {
+  app.press('/');
+  await app.waitFor((_screen, a) => /^│\/ /.test(a.row(1)), { timeout: 3000 });
+  app.type(name);
+  await app.waitFor((_screen, a) => a.row(1).startsWith(`│/${name} `), { timeout: 3000 });
+  app.press('enter');
+  await app.waitFor((_screen, a) => !isInverseAt(a, 1, 2 + name.length), { timeout: 3000 });
+  await app.waitFor((_screen, a) => a.row(2).startsWith(`│▶»${name.slice(0, 12)}`), { timeout: 5000 });
+}
+
+/** Accepts the open dialog once one of its rows passes `row`. */
+async function acceptDialog(app: PtyApp, row: (line: string) => boolean) {
+  await app.waitFor((s) => dialogLines(s).some(row), { timeout: 5000 });
+  app.press('enter');
 }
 
 describe.each(['cli', 'api'])('with the %s backend', (backend) => {
@@ -116,6 +145,79 @@ describe.each(['cli', 'api'])('with the %s backend', (backend) => {
     await app.waitFor(/Terminal │ docker exec -it shell sh/);
     expect(app.screen()).toContain('marker-42');
     await run(app, 'echo still-$((1+1))', /still-2/);
+  });
+
+  test('a detached run -it session is found again: its row is marked, e and a return to it with the scrollback', async () => {
+    const app = await openBerth(engine.host, { cols: 160, env: { BERTH_TERMINAL_BACKEND: backend } });
+    const before = new Set((await ctx.docker.listContainers({ all: true })).map((c) => c.Id));
+    app.press('2');
+    await app.waitFor(/│▶ busybox:latest/, { timeout: 5000 });
+    app.press('R');
+    await app.waitFor((s) => dialogLines(s).includes('Run busybox:latest'), { timeout: 5000 });
+    app.type('sh');
+    await acceptDialog(app, (l) => l === '> sh');
+    // The options offer --rm: kept, as a person pressing Enter keeps it.
+    await acceptDialog(app, (l) => l === '> --rm');
+    await acceptDialog(app, (l) => l.startsWith('▶ interactive'));
+    const command = 'docker run -it --rm busybox:latest sh';
+    await app.waitFor(`Terminal │ ${command}`, { timeout: 10_000 });
+    await run(app, 'echo run-marker-$((40+2))', /run-marker-42/);
+    await detach(app, command, 'e');
+
+    // The container docker named itself: the one the engine has now and did not have before.
+    const made = (await ctx.docker.listContainers({ all: true })).filter((c) => !before.has(c.Id));
+    expect(made).toHaveLength(1);
+    const name = made[0]!.Names[0]!.replace(/^\//, '');
+    app.press('1');
+    await selectMarkedContainer(app, name);
+    app.press('e');
+    await app.waitFor(`Terminal │ ${command}`);
+    expect(app.screen()).toContain('run-marker-42');
+    await run(app, 'echo same-shell-$((1+1))', /same-shell-2/);
+    await detach(app, command, 'e');
+    // a: the session already holds the container's main process, so it is the one shown.
+    app.press('a');
+    await app.waitFor(`Terminal │ ${command}`);
+    expect(app.screen()).toContain('same-shell-2');
+    // Neither key made the engine open anything: no exec was created in the container.
+    const info = await ctx.docker.getContainer(made[0]!.Id).inspect();
+    expect(info.ExecIDs ?? []).toEqual([]);
+  });
+
+  test('a detached start -ai session: e returns to it with the scrollback', async () => {
+    const name = `idle-${backend}`;
+    // Made afresh each try: a retried test finds the first try's container started.
+    await ctx.docker
+      .getContainer(name)
+      .remove({ force: true })
+      .catch(() => undefined);
+    await ctx.docker.createContainer({
+      Image: 'busybox:latest',
+      name,
+      Cmd: ['sh'],
+      Tty: true,
+      OpenStdin: true,
+      AttachStdin: true,
+    });
+    const app = await openBerth(engine.host, { cols: 160, env: { BERTH_TERMINAL_BACKEND: backend } });
+    // A stopped container shows in the list of all containers.
+    app.press('A');
+    await app.waitFor(/A: running only/);
+    await selectContainer(app, name);
+    app.press('S');
+    await app.waitFor((s) => dialogLines(s).includes(`Start ${name}`), { timeout: 5000 });
+    app.type('attached');
+    await acceptDialog(app, (l) => l.startsWith('▶ start attached'));
+    const command = `docker start -a -i ${name}`;
+    await app.waitFor(`Terminal │ ${command}`, { timeout: 10_000 });
+    await run(app, 'echo start-marker-$((40+2))', /start-marker-42/);
+    await detach(app, command, 'e');
+    await app.waitFor(`▶»${name}`);
+    app.press('e');
+    await app.waitFor(`Terminal │ ${command}`);
+    expect(app.screen()).toContain('start-marker-42');
+    const info = await ctx.docker.getContainer(name).inspect();
+    expect(info.ExecIDs ?? []).toEqual([]);
   });
 
   test('Ctrl-F toggles the pane to the whole screen', async () => {

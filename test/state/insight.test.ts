@@ -146,6 +146,45 @@ describe('Top', () => {
   });
 });
 
+describe('Top of a container that stops', () => {
+  test('Top says by name that it is not running, keeps no process table and stops asking; started again, the processes are back', async () => {
+    // An init passes SIGTERM on to sleep, so the stop is quick.
+    const { id, name } = await makeContainer(ctx, cleanup, { cmd: ['sleep', '1000'], init: true });
+    const reads: string[] = [];
+    const counting: Engine = {
+      ...engine,
+      topContainer: (containerId, psArgs) => {
+        reads.push(containerId);
+        return engine.topContainer(containerId, psArgs);
+      },
+    };
+    const model = insight();
+    model.show(counting, id, 'top');
+    await until(model.processes.store, (s) => s.data !== undefined, 'the process list');
+
+    await engine.stopContainer(id, { graceSeconds: 5 });
+    // The 200 ms refresh reads it again: refused, and the table it had read before goes.
+    const stopped = await until(model.processes.store, (s) => s.error !== undefined, 'the refused read');
+    expect(stopped.data).toBeUndefined();
+    expect(stopped.error).toContain(`${name} is not running (exited)`);
+    expect(stopped.error).not.toContain(id.slice(0, 12));
+    // Nothing changes in a stopped container by itself: no read until an event says so.
+    const readsWhenStopped = reads.length;
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(reads.length).toBe(readsWhenStopped);
+
+    await engine.startContainer(id);
+    // What the app does when the start event re-read the container.
+    model.refresh();
+    const started = await until(
+      model.processes.store,
+      (s) => s.data?.processes.some((p) => p.join(' ').includes('sleep 1000')) ?? false,
+      'the processes after the start',
+    );
+    expect(started.error).toBeUndefined();
+  });
+});
+
 describe('Stats', () => {
   test('a busy loop shows more than half a core; an idle container near zero', async () => {
     const busy = await makeContainer(ctx, cleanup, { cmd: ['sh', '-c', 'while :; do :; done'] });

@@ -230,7 +230,7 @@ function InsightBody(props: InsightBodyProps) {
         ? stats.error
         : samples.length === 0
           ? 'Waiting for the first sample…'
-          : `${last?.pids ?? 0} pids · last ${humanDuration(seconds * 1000)}, one column a second`;
+          : `${last?.pids ?? 0} ${last?.pids === 1 ? 'pid' : 'pids'} · last ${humanDuration(seconds * 1000)}, one column a second`;
     return props.panel(
       stats.streaming ? 'live' : 'stopped',
       <>
