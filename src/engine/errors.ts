@@ -109,8 +109,10 @@ export function classifyError(error: unknown, context: ErrorContext = {}): Engin
   if (error instanceof EngineError) return error;
   const e = (error ?? {}) as ModemError;
   const endpoint = context.endpoint ?? 'the Docker engine';
+  // `raw` stays whole in `detail`; the sentences show ids the way docker ps does.
   const raw = engineMessage(e) || String(error);
-  const what = context.action ? `Could not ${context.action}: ` : '';
+  const said = shortenIds(raw);
+  const what = context.action ? `Could not ${shortenIds(context.action)}: ` : '';
 
   if (e.code === 'EACCES' || e.code === 'EPERM') return permissionDenied(endpoint, raw);
   if (e.code && CONNECTION_CODES.has(e.code)) return unreachable(endpoint, `${e.code}: ${raw}`);
@@ -122,32 +124,72 @@ export function classifyError(error: unknown, context: ErrorContext = {}): Engin
     case 304:
       return new EngineError('NotModified', `${what}${notModifiedSentence(context.action)}`, raw, 304);
     case 400:
-      return new EngineError('BadRequest', `${what}${raw}`, raw, 400);
+      return new EngineError('BadRequest', `${what}${said}`, raw, 400);
     case 404:
-      return new EngineError('NotFound', `${what}${raw || 'not found'}`, raw, 404);
+      return new EngineError('NotFound', `${what}${said || 'not found'}`, raw, 404);
     case 409:
-      return new EngineError('Conflict', `${what}${raw}`, raw, 409);
+      return new EngineError('Conflict', `${what}${said}`, raw, 409);
     case 401:
     case 403:
-      return new EngineError('PermissionDenied', `${what}${raw}`, raw, e.statusCode);
+      return new EngineError('PermissionDenied', `${what}${said}`, raw, e.statusCode);
     default:
       break;
   }
   if (e.statusCode && e.statusCode >= 500) {
     // The engine reports some conflicts as 500, e.g. unpausing a container that is not paused.
     if (/is not paused|is not running|is already paused|is paused/i.test(raw)) {
-      return new EngineError('Conflict', `${what}${raw}`, raw, e.statusCode);
+      return new EngineError('Conflict', `${what}${said}`, raw, e.statusCode);
     }
     if (/invalid reference format/i.test(raw)) {
-      return new EngineError('BadRequest', `${what}${raw}`, raw, e.statusCode);
+      return new EngineError('BadRequest', `${what}${said}`, raw, e.statusCode);
     }
-    return new EngineError('EngineError', `${what}${raw}`, raw, e.statusCode);
+    return new EngineError('EngineError', `${what}${said}`, raw, e.statusCode);
   }
-  return new EngineError('EngineError', `${what}${raw}`, raw, e.statusCode);
+  return new EngineError('EngineError', `${what}${said}`, raw, e.statusCode);
 }
 
 function notModifiedSentence(action?: string): string {
   if (action?.startsWith('stop')) return 'the container is already stopped.';
   if (action?.startsWith('start')) return 'the container is already running.';
   return 'nothing to change.';
+}
+
+/** A full id: a container's 64 hex digits, an image's with `sha256:`; after `@` it is a digest. */
+const FULL_ID = /(@?)(?:sha256:)?\b([0-9a-f]{64})\b/g;
+
+/** A sentence with each full id cut to the 12 digits docker ps and docker images show. Digests stay. */
+export function shortenIds(text: string): string {
+  return text.replace(FULL_ID, (match, at: string, hex: string) => (at ? match : hex.slice(0, 12)));
+}
+
+/**
+ * A sentence about one container or image, naming it as the list does: the engine's messages
+ * (and berth's calls) use its id, full or short, where a person knows it by `label`.
+ */
+export function withName(text: string, id: string, label: string): string {
+  const hex = /^(?:sha256:)?([0-9a-f]{64})$/.exec(id)?.[1];
+  if (!hex) return text;
+  return shortenIds(text).replace(new RegExp(`\\b${hex.slice(0, 12)}\\b`, 'g'), () => label);
+}
+
+/** The container changes that can be asked for when the container is already that way. */
+export type ContainerChange = 'start' | 'stop' | 'pause' | 'unpause';
+
+/**
+ * What the container already is when the engine refused `change` for having nothing to do
+ * (`already stopped`); undefined for a real failure. `docker stop` on a stopped container and
+ * `docker start` on a running one exit 0 (the engine answers 304 Not Modified); pausing a paused
+ * one or unpausing one that is not paused is as harmless, though the engine calls it a conflict.
+ */
+export function alreadyThatWay(change: ContainerChange, error: unknown): string | undefined {
+  if (!isEngineError(error)) return undefined;
+  if (error.kind === 'NotModified') {
+    if (change === 'stop') return 'already stopped';
+    if (change === 'start') return 'already running';
+  }
+  if (error.kind === 'Conflict') {
+    if (change === 'pause' && /is already paused/i.test(error.detail)) return 'already paused';
+    if (change === 'unpause' && /is not paused/i.test(error.detail)) return 'not paused';
+  }
+  return undefined;
 }

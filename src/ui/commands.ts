@@ -17,8 +17,9 @@ import type { SessionsModel } from '../state/sessions.js';
 import { askBuild } from './build-commands.js';
 import * as cli from './format/docker-command.js';
 import { humanSize } from './format/size.js';
-import { askCommit, askTag } from './image-commands.js';
+import { askCommit, askRemoveImage, askTag } from './image-commands.js';
 import type { Layout } from './layout.js';
+import type { MenuItem } from './overlays/overlay.js';
 import { containerColumns } from './panes/container-cells.js';
 import { computeLogWindow } from './panes/LogsPane.js';
 import { scrollLogs } from './panes/log-window.js';
@@ -64,6 +65,11 @@ const SIGNAL_HINTS: Record<string, string> = {
   SIGUSR1: 'user-defined signal 1',
   SIGUSR2: 'user-defined signal 2',
 };
+
+/** The signal menu's entries: each signal by name, with what it does to the process. */
+export function signalMenuItems(): MenuItem[] {
+  return SIGNALS.map((s) => ({ label: s, value: s, hint: SIGNAL_HINTS[s] }));
+}
 
 function target(c: ContainerEntry) {
   return { id: c.id, label: c.name };
@@ -364,7 +370,10 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
     }
     case 'containerRestart': {
       const t = needContainer(ctx);
-      if (t) void actions.restart(target(t), ctx.graceSeconds, cli.dockerRestart(t.name, ctx.graceSeconds));
+      if (!t) return;
+      const command = cli.dockerRestart(t.name, ctx.graceSeconds);
+      // A stopped container has nothing to stop: no countdown to a SIGKILL that never comes.
+      void actions.restart(target(t), ctx.graceSeconds, command, { running: t.state === 'running' });
       return;
     }
     case 'containerPauseToggle': {
@@ -404,7 +413,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
             t.state === 'paused'
               ? `${t.name} is paused: on Docker Engine 20.10 any signal also unpauses it.`
               : undefined,
-          items: SIGNALS.map((s) => ({ label: s, value: s, hint: SIGNAL_HINTS[s] })),
+          items: signalMenuItems(),
           onPick: (signal) => void actions.kill(target(t), signal, cli.dockerKill(t.name, signal)),
         },
       });
@@ -463,39 +472,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
 
     case 'imageRemove': {
       const image = needImage(ctx);
-      if (!image) return;
-      const label = imageLabelFor(image);
-      void (async () => {
-        const users = (await actions.preview((e) => e.containersUsingImage(image.id))) ?? [];
-        const tags = image.repoTags.length;
-        dispatch({
-          type: 'openOverlay',
-          overlay: {
-            kind: 'confirm',
-            title: `Remove ${label}?`,
-            lines: [
-              tags > 1
-                ? `Removes the tag ${label}; the image stays under its ${tags - 1} other tag${tags > 2 ? 's' : ''}.`
-                : `Deletes ${image.shortId} (${humanSize(image.size)}) and the layers no other image uses.`,
-              // Removing one of several tags leaves the image (and its containers) alone.
-              tags > 1
-                ? 'Containers using the image are not affected.'
-                : users.length > 0
-                  ? `Used by ${users.join(', ')}: without force the engine refuses.`
-                  : 'No container uses it.',
-            ],
-            yesLabel: 'remove',
-            tone: 'danger',
-            toggles: [{ key: 'f', label: 'force', on: false }],
-            onYes: (toggles) =>
-              void actions.removeImage(
-                { id: tags > 1 ? label : image.id, label },
-                toggles.f ?? false,
-                cli.dockerRmi(label, { force: toggles.f ?? false }),
-              ),
-          },
-        });
-      })();
+      if (image) void askRemoveImage(ctx, image);
       return;
     }
     case 'imagePrune':

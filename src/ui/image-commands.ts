@@ -1,6 +1,7 @@
 /**
- * The image actions that ask first: `t` tag, `c` commit a container (with an optional new CMD);
- * and what build-commands.ts, transfer-commands.ts and run-commands.ts share. Every name
+ * The image actions that ask first: `t` tag, `d` remove a name or the image, `c` commit a
+ * container (with an optional new CMD); and what build-commands.ts, transfer-commands.ts and
+ * run-commands.ts share. Every name
  * is checked with Docker's reference grammar before anything reaches the engine, and each action
  * shows the docker command it stands for; the new image ends up selected.
  */
@@ -11,6 +12,7 @@ import type { ContainerEntry } from '../state/containers-store.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
+import { humanSize } from './format/size.js';
 
 export type ReferenceCheck =
   | { ok: true; reference: string; repository: string; tag: string }
@@ -122,6 +124,108 @@ export function askTag(ctx: CommandContext, image: ImageSummary) {
           if (ok !== undefined) void selectImage(ctx, image.id);
         });
         return undefined;
+      },
+    },
+  });
+}
+
+/** The remove menu's entry for the image itself: no image name can be `*`. */
+const WHOLE_IMAGE = '*';
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * `d` on an image. Under several names it first asks which goes, the name the list shows
+ * highlighted: one name (`docker rmi NAME` untags it, the image stays under the others), or the
+ * image itself by ID with all its names. An image with one name or none goes straight to the
+ * confirmation.
+ */
+export async function askRemoveImage(ctx: CommandContext, listed: ImageSummary) {
+  // Its names as the engine has them now: a `t` a moment ago may not have reached the list yet.
+  const details = await ctx.actions.preview((e) => e.inspectImage(listed.id));
+  if (!details) return;
+  // The name the list shows comes first, so Enter takes it.
+  const shown = listed.repoTags.filter((tag) => details.repoTags.includes(tag)).slice(0, 1);
+  const tags = [...shown, ...details.repoTags.filter((tag) => !shown.includes(tag))];
+  const image = { ...listed, repoTags: tags };
+  if (tags.length <= 1) return confirmRemoveImage(ctx, image);
+  ctx.dispatch({
+    type: 'openOverlay',
+    overlay: {
+      kind: 'menu',
+      title: `Remove which name of ${image.shortId}?`,
+      items: [
+        ...tags.map((tag) => ({ label: tag, value: tag, hint: 'this name only; the image stays' })),
+        { label: image.shortId, value: WHOLE_IMAGE, hint: `the image, with all ${tags.length} names (-f)` },
+      ],
+      onPick: (value) =>
+        value === WHOLE_IMAGE ? void confirmRemoveImage(ctx, image) : confirmUntag(ctx, image, value),
+    },
+  });
+}
+
+/** Removing one of an image's names: the image, its other names and its containers stay. */
+function confirmUntag(ctx: CommandContext, image: ImageSummary, tag: string) {
+  const others = image.repoTags.filter((t) => t !== tag);
+  const command = cli.dockerRmi(tag);
+  ctx.dispatch({
+    type: 'openOverlay',
+    overlay: {
+      kind: 'confirm',
+      title: `Remove ${tag}?`,
+      lines: [
+        `Removes the tag ${tag}; the image stays under its ${plural(others.length, 'other tag')} (${others.join(', ')}).`,
+        'Containers using the image are not affected.',
+        `Equivalent: ${command}`,
+      ],
+      yesLabel: 'remove',
+      tone: 'danger',
+      onYes: () => void ctx.actions.removeImage({ id: tag, label: tag }, false, command),
+    },
+  });
+}
+
+/**
+ * Removing the image itself, by ID: its layers that no other image uses go too. Under several
+ * names the engine wants force for that, so force is on and stays on.
+ */
+async function confirmRemoveImage(ctx: CommandContext, image: ImageSummary) {
+  const users = (await ctx.actions.preview((e) => e.containersUsingImage(image.id))) ?? [];
+  const tags = image.repoTags;
+  const several = tags.length > 1;
+  const label = several ? image.shortId : (tags[0] ?? image.shortId);
+  const usedBy = `Used by ${users.join(', ')}`;
+  const lines = several
+    ? [
+        `Removes all ${tags.length} names (${tags.join(', ')}), then deletes ${image.shortId} (${humanSize(image.size)}) and the layers no other image uses.`,
+        'By ID under more than one name, docker rmi needs force (-f).',
+        users.length > 0
+          ? `${usedBy}: force deletes it from under a stopped container; a running one makes the engine refuse.`
+          : 'No container uses it.',
+      ]
+    : [
+        `Deletes ${image.shortId} (${humanSize(image.size)}) and the layers no other image uses.`,
+        users.length > 0
+          ? `${usedBy}: without force the engine refuses; with it, a running container still makes it refuse.`
+          : 'No container uses it.',
+      ];
+  ctx.dispatch({
+    type: 'openOverlay',
+    overlay: {
+      kind: 'confirm',
+      title: several ? `Remove ${image.shortId} and all its names?` : `Remove ${label}?`,
+      lines,
+      yesLabel: 'remove',
+      tone: 'danger',
+      toggles: [
+        several
+          ? { key: 'f', label: 'force (-f), needed for an image under several names', on: true, locked: true }
+          : { key: 'f', label: 'force', on: false },
+      ],
+      onYes: (toggles) => {
+        const force = toggles.f ?? false;
+        const command = cli.dockerRmi(several ? image.shortId : label, { force });
+        void ctx.actions.removeImage({ id: image.id, label }, force, command);
       },
     },
   });

@@ -73,6 +73,41 @@ describe('image keys', () => {
     await expect(own.context.docker.getImage('Bad Name').inspect()).rejects.toThrow();
   });
 
+  test('d on an image with several names removes the one chosen; the image stays under the others', async () => {
+    const original = await own.context.docker.getImage('busybox:latest').inspect();
+    const app = await openBerth(own.engine.host);
+    app.press('2');
+    // The row shows the image's first name, whichever the engine lists first.
+    await app.waitFor(/│▶ \S+/, { timeout: 5000 });
+    app.press('t');
+    await answer(app, /^Tag /, 'myapp:1.0');
+    await app.waitFor(/Tagged \S+ as myapp:1\.0\./, { timeout: 5000 });
+    const before = (await own.context.docker.getImage('myapp:1.0').inspect()).RepoTags;
+    expect(before).toContain('busybox:latest');
+
+    app.press('d');
+    await app.waitFor((s) => dialogLines(s).some((l) => /^Remove which name of [0-9a-f]{12}\?/.test(l)), {
+      timeout: 5000,
+    });
+    // Every name is offered, and the image itself by ID.
+    const menu = dialogLines(app.screen());
+    const entries = menu.map((l) => l.replace(/^▶ /, ''));
+    for (const name of before) expect(entries.some((l) => l.startsWith(`${name} `))).toBe(true);
+    expect(entries.some((l) => /^[0-9a-f]{12} +the image, with all \d names \(-f\)/.test(l))).toBe(true);
+    app.type('myapp');
+    await app.waitFor((s) => dialogLines(s).some((l) => l.startsWith('▶ myapp:1.0 ')));
+    app.press('enter');
+    await app.waitFor((s) => dialogLines(s).some((l) => l.startsWith('Remove myapp:1.0?')));
+    app.press('y');
+    await app.waitFor('docker rmi myapp:1.0 · Removed myapp:1.0.', { timeout: 5000 });
+
+    // The engine untagged just that name: the image and its other names are all still there.
+    await expect(own.context.docker.getImage('myapp:1.0').inspect()).rejects.toThrow();
+    const after = await own.context.docker.getImage(original.Id).inspect();
+    expect(after.RepoTags.sort()).toEqual(before.filter((name) => name !== 'myapp:1.0').sort());
+    expect((await own.context.docker.getImage('busybox:latest').inspect()).Id).toBe(original.Id);
+  });
+
   test('c commits a container with CMD ["echo","committed"]; the new image is selected and prints committed', async () => {
     await makeContainer(own.context, cleanup, { name: 'web', cmd: ['sleep', '100000'], init: true });
     const app = await openBerth(own.engine.host);

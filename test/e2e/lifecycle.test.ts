@@ -3,6 +3,13 @@
  * file's own: what the screen says, and what the engine then reports through dockerode.
  */
 import { describe, expect, test } from 'vitest';
+import {
+  pauseContainer,
+  startContainer,
+  stopContainer,
+  unpauseContainer,
+} from '../../src/engine/containers.js';
+import { alreadyThatWay, type ContainerChange, withName } from '../../src/engine/errors.js';
 import { makeContainer } from '../support/engine.js';
 import { disposeAppsAfterEach } from '../support/pty-app.js';
 import {
@@ -80,6 +87,65 @@ describe('container lifecycle keys', () => {
     expect(elapsed).toBeGreaterThanOrEqual((grace - 0.5) * 1000);
     const state = await engineState(own.context, c.id);
     expect(state).toMatchObject({ running: false, status: 'exited', exitCode: 137 });
+  });
+
+  test('K then y during the countdown: killed at once, and the outcome says so', async () => {
+    const c = await makeContainer(own.context, cleanup, { name: 'impatient', cmd: STUBBORN });
+    const grace = 30;
+    const app = await openBerth(own.engine.host, { args: ['--grace', String(grace)] });
+    await selectContainer(app, 'impatient');
+
+    const pressed = Date.now();
+    app.press('s');
+    await app.waitFor('Stopping impatient: SIGTERM sent, SIGKILL in', { timeout: 2000 });
+    app.press('K');
+    await app.waitFor('Kill impatient?');
+    app.press('y');
+    // Whichever answer comes last, the stop's or the kill's, the line ends saying both.
+    await app.waitFor('Stopped impatient: killed with SIGKILL before the grace period ended.', {
+      timeout: 10_000,
+    });
+    await app.waitForStable(300);
+    expect(app.screen()).toContain('Stopped impatient: killed with SIGKILL before the grace period ended.');
+    expect(Date.now() - pressed).toBeLessThan(grace * 1000);
+    expect(await engineState(own.context, c.id)).toMatchObject({ running: false, exitCode: 137 });
+  });
+
+  test('r counts down to the SIGKILL of its stop, then the container runs again', async () => {
+    const c = await makeContainer(own.context, cleanup, { name: 'reborn', cmd: STUBBORN });
+    const before = await engineState(own.context, c.id);
+    const grace = 3;
+    const app = await openBerth(own.engine.host, { args: ['--grace', String(grace)] });
+    await selectContainer(app, 'reborn');
+
+    app.press('r');
+    await app.waitFor(
+      `docker restart -t ${grace} reborn · Restarting reborn: SIGTERM sent, SIGKILL in ${grace} s`,
+      {
+        timeout: 2000,
+      },
+    );
+    await app.waitFor(`SIGKILL in ${grace - 1} s`, { timeout: 2000 });
+    await app.waitFor('Restarted reborn.', { timeout: (grace + 5) * 1000 });
+    const after = await engineState(own.context, c.id);
+    expect(after?.running).toBe(true);
+    expect(after?.startedAt).not.toBe(before?.startedAt);
+  });
+
+  test('s on a stopped container and S on a running one: said by name, as information', async () => {
+    await container('halted', false);
+    await container('awake');
+    const app = await openBerth(own.engine.host);
+    app.press('A');
+    await app.waitFor(/Containers \(\d+\/\d+\) all/);
+    await selectContainer(app, 'halted');
+    app.press('s');
+    await app.waitFor('docker stop -t 10 halted · halted is already stopped.');
+
+    await selectContainer(app, 'awake');
+    app.press('S');
+    await app.waitFor('docker start awake · awake is already running.');
+    expect(app.screen()).not.toMatch(/Could not|[0-9a-f]{64}/);
   });
 
   test('K kills only after y: n, Enter and Esc leave the container running', async () => {
@@ -217,7 +283,8 @@ describe('container lifecycle keys', () => {
 
     app.press('x');
     await app.waitFor("Send a signal to frozen's main process");
-    app.type('SIGSTOP');
+    // The name without SIG: SIGTERM's hint ("ask to stop") must not win over SIGSTOP's name.
+    app.type('STOP');
     await app.waitFor(/▶ SIGSTOP +freeze the process/);
     app.press('enter');
     await app.waitFor('Sent SIGSTOP to frozen.');
@@ -241,5 +308,32 @@ describe('container lifecycle keys', () => {
     for (let tab = 0; tab < 4; tab++) app.press(']');
     await app.waitFor(/│\d+ +\S+ +T\S* +\S+ +sleep 100000/);
     expect(app.screen()).toContain('T stopped (SIGSTOP)');
+  });
+});
+
+describe("the engine's answers to a change with nothing to do", () => {
+  test('are read as what the container already is; a real refusal stays a failure, named', async () => {
+    const c = await container('steady');
+    const id = c.id;
+    const asked = async (change: ContainerChange, call: () => Promise<void>) => {
+      try {
+        await call();
+        return 'done';
+      } catch (error) {
+        return alreadyThatWay(change, error) ?? withName((error as Error).message, id, 'steady');
+      }
+    };
+    expect(await asked('start', () => startContainer(own.context, id))).toBe('already running');
+    expect(await asked('unpause', () => unpauseContainer(own.context, id))).toBe('not paused');
+    expect(await asked('pause', () => pauseContainer(own.context, id))).toBe('done');
+    expect(await asked('pause', () => pauseContainer(own.context, id))).toBe('already paused');
+    expect(await asked('unpause', () => unpauseContainer(own.context, id))).toBe('done');
+    expect(await asked('stop', () => stopContainer(own.context, id, { graceSeconds: 1 }))).toBe('done');
+    expect(await asked('stop', () => stopContainer(own.context, id, { graceSeconds: 1 }))).toBe(
+      'already stopped',
+    );
+    // Pausing a stopped container is refused for real: the sentence names it, no id in it.
+    const refused = await asked('pause', () => pauseContainer(own.context, id));
+    expect(refused).toMatch(/^Could not pause steady: Container steady is not running/);
   });
 });

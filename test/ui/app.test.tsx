@@ -4,7 +4,7 @@
  * itself is proven against the private dockerd in test/engine and test/e2e.
  */
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { EngineError } from '../../src/engine/errors.js';
+import { classifyError, EngineError } from '../../src/engine/errors.js';
 import { DEFAULT_KEYMAP } from '../../src/keys/bindings.js';
 import { appElement, startedModel } from '../support/app-under-test.js';
 import { createFakeEngine, type FakeEngine, fakeContainer, fakeImage } from '../support/fake-engine.js';
@@ -147,6 +147,65 @@ describe('keys and dialogs', () => {
     await screen.waitFor(/Stopped web\./);
   });
 
+  test.each([
+    ['the kill', 'kill'],
+    ['the stop', 'stop'],
+  ] as const)(
+    'K then y during a stop, %s answering first: the last word says it was killed',
+    async (_, first) => {
+      const engine = fixtures();
+      let finishStop: () => void = () => undefined;
+      engine.stopContainer = (id, o) => {
+        engine.calls.push(['stop', id, o]);
+        return new Promise<void>((resolve) => {
+          finishStop = resolve;
+        });
+      };
+      engine.killContainer = async (id, signal) => {
+        engine.calls.push(['kill', id, signal]);
+        // As the engine may: the stop it cut short answers before the kill does.
+        if (first === 'stop') {
+          finishStop();
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      };
+      const { screen } = await open(engine);
+      await screen.waitFor(/▶ web/);
+      screen.press('s');
+      await screen.waitFor(/Stopping web: SIGTERM sent, SIGKILL in [67] s/);
+      screen.press('K');
+      await screen.waitFor(/Kill web\?/);
+      screen.press('y');
+      if (first === 'kill') {
+        await screen.waitFor(/Killed web \(SIGKILL\)/);
+        finishStop();
+      }
+      const command = first === 'kill' ? 'docker stop -t 7 web' : 'docker kill web';
+      await screen.waitFor(`${command} · Stopped web: killed with SIGKILL before the grace period ended.`);
+      await screen.waitForStable(100);
+      expect(screen.screen()).toContain('Stopped web: killed with SIGKILL before the grace period ended.');
+      expect(engine.calls.map((c) => c[0])).toEqual(['stop', 'kill']);
+    },
+  );
+
+  test('r counts down to the SIGKILL of its stop, as s does', async () => {
+    const engine = fixtures();
+    let finishRestart: () => void = () => undefined;
+    engine.restartContainer = (id, o) => {
+      engine.calls.push(['restart', id, o]);
+      return new Promise<void>((resolve) => {
+        finishRestart = resolve;
+      });
+    };
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('r');
+    await screen.waitFor(/docker restart -t 7 web · Restarting web: SIGTERM sent, SIGKILL in [67] s/);
+    expect(engine.calls).toContainEqual(['restart', engine.containers[0]!.id, { graceSeconds: 7 }]);
+    finishRestart();
+    await screen.waitFor(/Restarted web\./);
+  });
+
   test('x opens the signal menu, typing narrows it, Enter sends the highlighted signal', async () => {
     const engine = fixtures();
     const { screen } = await open(engine);
@@ -170,6 +229,66 @@ describe('keys and dialogs', () => {
     screen.press('enter');
     await screen.waitFor(/Sent SIGUSR2 to web/);
     expect(engine.calls).toContainEqual(['kill', engine.containers[0]!.id, 'SIGUSR2']);
+  });
+
+  test('typing a signal by name sends that signal, not one whose hint has the word', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    const web = engine.containers[0]!.id;
+    // SIGTERM's hint says "ask to stop"; SIGSTOP is what `STOP` names.
+    for (const [typed, signal] of [
+      ['STOP', 'SIGSTOP'],
+      ['term', 'SIGTERM'],
+      ['cont', 'SIGCONT'],
+    ] as const) {
+      screen.press('x');
+      await screen.waitFor(/Send a signal to web/);
+      screen.type(typed);
+      await screen.waitFor(new RegExp(`> ${typed}`));
+      expect(screen.screen()).toMatch(new RegExp(`▶ ${signal} `));
+      screen.press('enter');
+      await screen.waitFor(new RegExp(`Sent ${signal} to web`));
+      expect(engine.calls.filter((c) => c[0] === 'kill').at(-1)).toEqual(['kill', web, signal]);
+    }
+  });
+
+  test('Enter on a menu where nothing matches keeps it open; the typo mended, Enter picks', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('x');
+    await screen.waitFor(/Send a signal to web/);
+    screen.type('j');
+    await screen.waitFor(/nothing matches/);
+    screen.press('enter');
+    await screen.waitForStable(100);
+    expect(screen.screen()).toMatch(/Send a signal to web/);
+    expect(screen.screen()).toMatch(/nothing matches/);
+    screen.press('backspace');
+    screen.type('hup');
+    await screen.waitFor(/▶ SIGHUP /);
+    screen.press('enter');
+    await screen.waitFor(/Sent SIGHUP to web/);
+    expect(engine.calls.filter((c) => c[0] === 'kill')).toEqual([
+      ['kill', engine.containers[0]!.id, 'SIGHUP'],
+    ]);
+  });
+
+  test('the palette ranks an action named by the word above one whose description has it', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press(':');
+    await screen.waitFor(/Command palette/);
+    // containerStop comes first in the palette and its description says "then SIGKILL".
+    screen.type('kill');
+    await screen.waitFor(/▶ containerKill /);
+    screen.press('enter');
+    await screen.waitFor(/Kill web\?/);
+    screen.press('n');
+    await screen.waitFor((s) => !s.includes('Kill web?'));
+    expect(engine.calls.filter((c) => c[0] === 'stop' || c[0] === 'kill')).toEqual([]);
   });
 
   test('the signal menu warns that a paused container will also be resumed', async () => {
@@ -316,7 +435,7 @@ describe('keys and dialogs', () => {
     expect(text).toMatch(/q, Ctrl-C +quit/);
   });
 
-  test('images: d asks and names the tag that goes; y removes just that tag', async () => {
+  test('images: d on an image with two tags asks which, the shown one first; y removes just that tag', async () => {
     const engine = fixtures();
     const { screen } = await open(engine);
     await screen.waitFor(/▶ web/);
@@ -325,10 +444,17 @@ describe('keys and dialogs', () => {
     screen.press('j');
     await screen.waitFor(/▶ shop\/api:1\.2 \+1/);
     screen.press('d');
+    await screen.waitFor(/Remove which name of shopapi12aaa\?/);
+    expect(screen.screen()).toMatch(/▶ shop\/api:1\.2 +this name only; the image stays/);
+    expect(screen.screen()).toMatch(/ {3}shop\/api:latest +this name only/);
+    expect(screen.screen()).toMatch(/ {3}shopapi12aaa +the image, with all 2 names \(-f\)/);
+    screen.press('enter');
     await screen.waitFor(/Remove shop\/api:1\.2\?/);
+    // The sentence may wrap in the dialog: its two halves, each on its row.
     expect(screen.screen()).toMatch(/Removes the tag shop\/api:1\.2; the image stays under its 1 other tag/);
+    expect(screen.screen()).toMatch(/\(shop\/api:latest\)\./);
     screen.press('y');
-    await screen.waitFor(/Removed shop\/api:1\.2/);
+    await screen.waitFor(/docker rmi shop\/api:1\.2 · Removed shop\/api:1\.2/);
     expect(engine.calls).toContainEqual(['removeImage', 'shop/api:1.2', { force: false }]);
   });
 
@@ -343,6 +469,78 @@ describe('keys and dialogs', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(screen.screen()).not.toContain('Kill web?');
     expect(engine.calls).toEqual([]);
+  });
+});
+
+/** A container with an id like the engine's (64 hex digits), so its sentences carry one. */
+function withEngineIds(engine: FakeEngine): FakeEngine {
+  engine.containers = engine.containers.map((c, i) => ({ ...c, id: `${i}`.padStart(2, '0').repeat(32) }));
+  return engine;
+}
+
+/** Makes the fake engine answer `call` as the private engine does, through the engine layer's classifier. */
+function answers(
+  engine: FakeEngine,
+  call: 'stopContainer' | 'startContainer' | 'pauseContainer' | 'unpauseContainer' | 'killContainer',
+  verb: string,
+  raw: (id: string) => object,
+) {
+  engine[call] = async (id: string) => {
+    engine.calls.push([verb, id]);
+    throw classifyError(raw(id), { action: `${verb} ${id}` });
+  };
+}
+
+describe('what the engine answers, as the status line says it', () => {
+  test('s on a stopped container says it is already stopped, by name, as information', async () => {
+    const engine = withEngineIds(
+      createFakeEngine({
+        containers: [fakeContainer({ name: 'mine', state: 'exited', status: 'Exited (0) 1 minute ago' })],
+      }),
+    );
+    answers(engine, 'stopContainer', 'stop', () => ({ statusCode: 304, json: '' }));
+    const { screen } = await open(engine);
+    screen.press('A');
+    await screen.waitFor(/▶ mine/);
+    screen.press('s');
+    await screen.waitFor(/docker stop -t 7 mine · mine is already stopped\./);
+    expect(screen.screen()).not.toMatch(/Could not|[0-9a-f]{12}/);
+    expect(engine.calls).toEqual([['stop', engine.containers[0]!.id]]);
+  });
+
+  test('S on a running container and p on one the engine says is already paused: information too', async () => {
+    const engine = withEngineIds(createFakeEngine({ containers: [fakeContainer({ name: 'mine' })] }));
+    answers(engine, 'startContainer', 'start', () => ({ statusCode: 304, json: '' }));
+    // The list still says running: the pause from elsewhere has not reached it yet.
+    answers(engine, 'pauseContainer', 'pause', (id) => ({
+      statusCode: 409,
+      json: { message: `Container ${id} is already paused` },
+    }));
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ mine/);
+    screen.press('S');
+    await screen.waitFor(/docker start mine · mine is already running\./);
+    screen.press('p');
+    await screen.waitFor(/docker pause mine · mine is already paused\./);
+    expect(screen.screen()).not.toMatch(/Could not/);
+  });
+
+  test('a real failure names the container as the list does, not by its 64-digit id', async () => {
+    const engine = withEngineIds(createFakeEngine({ containers: [fakeContainer({ name: 'mine' })] }));
+    answers(engine, 'killContainer', 'send SIGKILL to', (id) => ({
+      statusCode: 409,
+      json: { message: `Cannot kill container: ${id}: Container ${id} is not running` },
+    }));
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ mine/);
+    screen.press('K');
+    await screen.waitFor(/Kill mine\?/);
+    screen.press('y');
+    await screen.waitFor(
+      /Could not send SIGKILL to mine: Cannot kill container: mine: Container mine is not running/,
+    );
+    const id = engine.containers[0]!.id;
+    expect(screen.screen()).not.toContain(id.slice(0, 12));
   });
 });
 

@@ -606,6 +606,98 @@ describe('the palette runs and creates by image name', () => {
   });
 });
 
+/** The open dialog's rows inside its frame, joined: its sentences whole, however they wrapped. */
+function dialogText(screen: string): string {
+  const rows = screen.split('\n');
+  const top = rows.findIndex((row) => row.includes('╭'));
+  const left = rows[top]?.indexOf('╭') ?? 0;
+  const right = rows[top]?.indexOf('╮') ?? 0;
+  const bottom = rows.findIndex((row, i) => i > top && row.includes('╰'));
+  return rows
+    .slice(top + 1, bottom)
+    .map((row) => row.slice(left + 1, right).trim())
+    .join(' ');
+}
+
+describe('d removes one name of an image, or the image', () => {
+  /** busybox under a second name, as `t` leaves it: the list shows busybox:latest first. */
+  function twoNames(): FakeEngine {
+    return createFakeEngine({
+      containers: [fakeContainer({ name: 'web' })],
+      images: [fakeImage({ repoTags: ['busybox:latest', 'myapp:1.0'] })],
+    });
+  }
+
+  test('the name typed in the menu is the one removed; the other stays', async () => {
+    const engine = twoNames();
+    const { screen } = await open(engine);
+    await focusImages(screen);
+    screen.press('d');
+    await screen.waitFor(/Remove which name of busyboxlates\?/);
+    expect(screen.screen()).toMatch(/▶ busybox:latest +this name only; the image stays/);
+    screen.type('myapp');
+    await screen.waitFor(/▶ myapp:1\.0 /);
+    screen.press('enter');
+    await screen.waitFor(/Remove myapp:1\.0\?/);
+    expect(screen.screen()).toMatch(/Removes the tag myapp:1\.0; the image stays under its 1 other tag/);
+    expect(screen.screen()).toMatch(/Equivalent: docker rmi myapp:1\.0/);
+    screen.press('y');
+    await screen.waitFor(/docker rmi myapp:1\.0 · Removed myapp:1\.0\./);
+    expect(callsOf(engine, 'removeImage')).toEqual([['removeImage', 'myapp:1.0', { force: false }]]);
+  });
+
+  test('the image itself goes by ID with every name, force on and locked: docker rmi -f needs it', async () => {
+    const engine = twoNames();
+    engine.containersUsingImage = async () => ['web'];
+    const image = engine.images[0]!;
+    const { screen } = await open(engine);
+    await focusImages(screen);
+    screen.press('d');
+    await screen.waitFor(/Remove which name of busyboxlates\?/);
+    screen.press('down', 'down');
+    await screen.waitFor(/▶ busyboxlates +the image, with all 2 names \(-f\)/);
+    screen.press('enter');
+    await screen.waitFor(/Remove busyboxlates and all its names\?/);
+    const dialog = dialogText(screen.screen());
+    expect(dialog).toMatch(/Removes all 2 names \(busybox:latest, myapp:1\.0\), then deletes busyboxlates/);
+    expect(dialog).toMatch(/Used by web: force deletes it from under a stopped container; a running one/);
+    // Locked: no key shown after it, and f does not clear it.
+    expect(dialog).toMatch(/\[x\] force \(-f\), needed for an image under several names y remove/);
+    screen.press('f');
+    await screen.waitForStable(100);
+    expect(screen.screen()).toMatch(/\[x\] force \(-f\)/);
+    screen.press('y');
+    await screen.waitFor(/docker rmi -f busyboxlates · Removed busyboxlates\./);
+    expect(callsOf(engine, 'removeImage')).toEqual([['removeImage', image.id, { force: true }]]);
+  });
+
+  test('a name given a moment ago, not yet in the list, is offered: the engine is asked', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await focusImages(screen);
+    // `docker tag` from elsewhere: the engine has the name, the list has not heard of it.
+    const busybox = engine.images[0]!;
+    engine.images = [{ ...busybox, repoTags: ['busybox:latest', 'myapp:1.0'] }, ...engine.images.slice(1)];
+    screen.press('d');
+    await screen.waitFor(/Remove which name of busyboxlates\?/);
+    expect(screen.screen()).toMatch(/▶ busybox:latest +this name only/);
+    expect(screen.screen()).toMatch(/ {3}myapp:1\.0 +this name only/);
+  });
+
+  test('an image with one name asks at once, with force off', async () => {
+    const engine = fixtures();
+    const { screen } = await open(engine);
+    await focusImages(screen);
+    screen.press('d');
+    await screen.waitFor(/Remove busybox:latest\?/);
+    expect(screen.screen()).not.toMatch(/which name/);
+    expect(screen.screen()).toMatch(/\[ \] force \(f\)/);
+    screen.press('y');
+    await screen.waitFor(/docker rmi busybox:latest · Removed busybox:latest\./);
+    expect(callsOf(engine, 'removeImage')).toEqual([['removeImage', engine.images[0]!.id, { force: false }]]);
+  });
+});
+
 describe('u pushes the selected image', () => {
   test('asks which of its names, showing the registry of each, then pushes that one', async () => {
     const engine = createFakeEngine({

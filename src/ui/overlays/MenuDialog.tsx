@@ -1,6 +1,6 @@
 /**
- * A list to pick from that narrows as you type: the signal menu and the command palette.
- * Up/Down move, Enter picks the highlighted entry, Esc closes.
+ * A list to pick from that narrows as you type, best match first: the signal menu, the command
+ * palette, the run and push choices. Up/Down move, Enter picks the highlighted entry, Esc closes.
  */
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
@@ -19,16 +19,50 @@ export interface MenuDialogProps {
   onClose: () => void;
 }
 
+/**
+ * The start every entry's label shares, such as the `SIG` of the signal menu: it tells entries
+ * apart no better than nothing, so the rest of the label (`STOP`) is a name for the entry too.
+ */
+function sharedLabelStart(items: readonly MenuItem[]): string {
+  if (items.length < 2) return '';
+  let shared = items[0]?.label.toLowerCase() ?? '';
+  for (const item of items) {
+    const label = item.label.toLowerCase();
+    let length = 0;
+    while (length < shared.length && shared[length] === label[length]) length++;
+    shared = shared.slice(0, length);
+  }
+  return shared;
+}
+
+/**
+ * How well an entry answers a lower-case query, best first: one of its names is the query, starts
+ * with it, contains it; then its hint contains it. Undefined when nothing does. A name (what the
+ * entry is) outranks the hint (what it does), so `stop` finds SIGSTOP before SIGTERM, whose hint
+ * says "ask to stop".
+ */
+function matchRank(item: MenuItem, query: string, sharedStart: string): number | undefined {
+  const label = item.label.toLowerCase();
+  const names = [label, item.value.toLowerCase()];
+  const rest = sharedStart && label.startsWith(sharedStart) ? label.slice(sharedStart.length).trim() : '';
+  if (rest) names.push(rest);
+  if (names.includes(query)) return 0;
+  if (names.some((name) => name.startsWith(query))) return 1;
+  if (names.some((name) => name.includes(query))) return 2;
+  if (item.hint?.toLowerCase().includes(query)) return 3;
+  return undefined;
+}
+
+/** The entries that match what was typed, best match first; equal matches keep the menu's order. */
 export function filterMenu(items: readonly MenuItem[], query: string): MenuItem[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...items];
-  const starts = items.filter(
-    (i) => i.label.toLowerCase().startsWith(q) || i.value.toLowerCase().startsWith(q),
-  );
-  const contains = items.filter(
-    (i) => !starts.includes(i) && `${i.label} ${i.value} ${i.hint ?? ''}`.toLowerCase().includes(q),
-  );
-  return [...starts, ...contains];
+  const sharedStart = sharedLabelStart(items);
+  return items
+    .map((item) => ({ item, rank: matchRank(item, q, sharedStart) }))
+    .filter((entry): entry is { item: MenuItem; rank: number } => entry.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank)
+    .map((entry) => entry.item);
 }
 
 export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDialogProps) {
@@ -55,8 +89,10 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
         return run();
       }
       const item = shown[at];
+      // Nothing matches: the menu stays open, so a typo is mended rather than silently dropped.
+      if (!item) return;
       onClose();
-      if (item) overlay.onPick(item.value);
+      overlay.onPick(item.value);
       return;
     }
     if (key.upArrow || (key.ctrl && input === 'p')) return setMenu({ query, index: Math.max(0, at - 1) });
@@ -92,7 +128,9 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
         {' '.repeat(Math.max(0, inner - query.length - 3))}
       </Text>
       {visible.length === 0 ? (
-        <Text color={theme.text.muted}>{'  nothing matches'.padEnd(inner)}</Text>
+        <Text color={theme.text.muted}>
+          {'  nothing matches: Backspace to change it, Esc to close'.padEnd(inner)}
+        </Text>
       ) : null}
       {visible.map((item) => {
         const selected = item === items[current];
