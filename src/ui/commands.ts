@@ -22,7 +22,7 @@ import type { Layout } from './layout.js';
 import type { MenuItem } from './overlays/overlay.js';
 import { containerColumns } from './panes/container-cells.js';
 import { computeLogWindow } from './panes/LogsPane.js';
-import { scrollLogs } from './panes/log-window.js';
+import { logTextSize, scrollLogs } from './panes/log-window.js';
 import { askCreate, askRun, runFromPalette } from './run-commands.js';
 import type { ScreenEvent, ScreenState } from './screen-state.js';
 import { isContainerRow } from './selection.js';
@@ -131,14 +131,22 @@ function moveList(ctx: CommandContext, delta: number | 'top' | 'bottom') {
 const showsInsightTab = (state: ScreenState) => state.lastList === 'images' || state.tab !== 'logs';
 
 function logPaneSize(ctx: CommandContext) {
-  return { width: ctx.layout.detailWidth - 4, height: ctx.layout.detailHeight - 3 };
+  const { search, editing } = ctx.state;
+  const searchLine = editing === 'search' || search.query !== '';
+  return logTextSize(ctx.layout.detailWidth, ctx.layout.detailHeight, searchLine);
+}
+
+/** The log lines on screen now. */
+function shownLogWindow(ctx: CommandContext) {
+  const { width, height } = logPaneSize(ctx);
+  return computeLogWindow(ctx.logs.buffer, ctx.state.logView, width, height);
 }
 
 function scrollLogBy(ctx: CommandContext, delta: number | 'top' | 'bottom') {
   const { buffer } = ctx.logs;
-  const { width, height } = logPaneSize(ctx);
+  const { height } = logPaneSize(ctx);
   const view = ctx.state.logView;
-  const window = computeLogWindow(buffer, view, width, height);
+  const window = shownLogWindow(ctx);
   const input = { firstLine: buffer.firstLineNumber, length: buffer.length, height };
   if (delta === 'bottom') return ctx.dispatch({ type: 'logView', view: { follow: true } });
   if (delta === 'top')
@@ -462,7 +470,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
             kind: 'confirm',
             title: `Remove ${preview.containers.length} stopped container${preview.containers.length === 1 ? '' : 's'}?`,
             lines: preview.containers.map((p) => `${p.name}  ${p.state}  ${p.image}  ${p.status}`),
-            yesLabel: 'remove them',
+            yesLabel: preview.containers.length === 1 ? 'remove it' : 'remove them',
             tone: 'danger',
             onYes: () => void actions.pruneContainers(preview, cli.dockerContainerPrune()),
           },
@@ -493,7 +501,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
             kind: 'confirm',
             title: `Remove ${preview.images.length} dangling image${preview.images.length === 1 ? '' : 's'}, reclaiming ${humanSize(preview.totalSize)}?`,
             lines: preview.images.map((i) => `${i.shortId}  ${humanSize(i.size)}`),
-            yesLabel: 'remove them',
+            yesLabel: preview.images.length === 1 ? 'remove it' : 'remove them',
             tone: 'danger',
             onYes: () => void actions.pruneImages(preview, cli.dockerImagePrune(), humanSize),
           },
@@ -502,7 +510,9 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       return;
 
     case 'logsFollow':
-      return dispatch({ type: 'logView', view: { follow: !state.logView.follow } });
+      if (!state.logView.follow) return dispatch({ type: 'logView', view: { follow: true } });
+      // Paused on the lines on screen, not on a line number left from an earlier pause.
+      return dispatch({ type: 'logView', view: { follow: false, topLine: shownLogWindow(ctx).topLine } });
     case 'logsEnd':
       return dispatch({ type: 'logView', view: { follow: true } });
     case 'logsTimestamps': {

@@ -29,7 +29,7 @@ import type { TabLine } from '../tabs/tab-lines.js';
 import { topLines, topSummary } from '../tabs/top-lines.js';
 import type { Theme } from '../theme.js';
 import { computeLogWindow, LogsPane } from './LogsPane.js';
-import type { LogViewState } from './log-window.js';
+import { type LogViewState, logTextSize } from './log-window.js';
 
 export interface DetailsPaneProps {
   mode: ListName;
@@ -150,8 +150,7 @@ function LogsBody(props: DetailsPaneProps & { name: string }) {
   const { container, logsState, view, theme, name } = props;
   const buffer = shownLines(props);
   const searchLine = props.searching || props.search.query ? 1 : 0;
-  const textHeight = Math.max(1, props.height - 3 - searchLine);
-  const textWidth = Math.max(1, props.width - 2);
+  const { width: textWidth, height: textHeight } = logTextSize(props.width, props.height, searchLine > 0);
   const window = computeLogWindow(buffer, view, textWidth, textHeight);
   return (
     <>

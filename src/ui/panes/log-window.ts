@@ -84,6 +84,15 @@ export function pausedLinesDropped(view: LogViewState, firstLine: number, droppe
   return !view.follow && gone > 0 && gone <= dropped ? gone : 0;
 }
 
+/**
+ * The log text's size inside a details pane `width`×`height`: its border, the title row and the
+ * header row, and the search line while it shows. The pane and the scroll keys both size the
+ * window by it, so a key scrolls the lines on screen.
+ */
+export function logTextSize(width: number, height: number, searchLine: boolean) {
+  return { width: Math.max(1, width - 2), height: Math.max(1, height - 3 - (searchLine ? 1 : 0)) };
+}
+
 /** The top line after scrolling by `delta` lines; reaching the end resumes following. */
 export function scrollLogs(
   view: LogViewState,
