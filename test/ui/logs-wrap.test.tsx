@@ -140,9 +140,9 @@ describe('wrapping the Logs tab', () => {
   test('a paused wrapped view cuts its last line at the pane bottom without drawing lines over each other', async () => {
     const screen = await open({ web: WORDY_LINES });
     await screen.waitFor(/D end/);
-    // f pauses at the oldest line; the pane's 25 rows hold eight lines of three rows and one row
+    // g goes to the oldest line; the pane's 25 rows hold eight lines of three rows and one row
     // of the ninth.
-    screen.press('enter', 'w', 'f');
+    screen.press('enter', 'w', 'g');
     const rows = await settled(screen, /paused scroll · wrap/);
     expect(rows).not.toContain('');
     const shown = words(rows.join(' '));

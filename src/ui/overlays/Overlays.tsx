@@ -52,9 +52,12 @@ function MessageDialog({
 
 export function Overlays({ overlay, keymap, scopes, readOnly, size, theme, onClose }: OverlaysProps) {
   if (!overlay) return null;
+  // Help is as wide as its longest line (the signal menu's, ~104) where there is room, with a
+  // margin of the screen around it; 90 at most on a terminal under 100 columns.
+  const helpWidth = Math.max(90, Math.min(120, size.cols - 10));
   const width = Math.min(
     size.cols - 2,
-    overlay.kind === 'help' ? 120 : overlay.kind === 'build' || overlay.kind === 'pull' ? 110 : 76,
+    overlay.kind === 'help' ? helpWidth : overlay.kind === 'build' || overlay.kind === 'pull' ? 110 : 76,
   );
   const maxRows = Math.max(3, size.rows - 8);
   let dialog: React.ReactNode;
