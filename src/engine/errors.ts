@@ -173,7 +173,7 @@ export function withName(text: string, id: string, label: string): string {
 }
 
 /** The container changes that can be asked for when the container is already that way. */
-export type ContainerChange = 'start' | 'stop' | 'pause' | 'unpause';
+export type ContainerChange = 'start' | 'stop' | 'pause' | 'unpause' | 'kill';
 
 /**
  * What the container already is when the engine refused `change` for having nothing to do
@@ -190,6 +190,7 @@ export function alreadyThatWay(change: ContainerChange, error: unknown): string 
   if (error.kind === 'Conflict') {
     if (change === 'pause' && /is already paused/i.test(error.detail)) return 'already paused';
     if (change === 'unpause' && /is not paused/i.test(error.detail)) return 'not paused';
+    if (change === 'kill' && /is not running/i.test(error.detail)) return 'already stopped';
   }
   return undefined;
 }

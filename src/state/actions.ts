@@ -106,24 +106,24 @@ export class Actions {
   }
 
   async kill(c: ActionTarget, signal: string, command: string) {
-    // Noted before the call: the stop it cuts short may answer before the kill does.
     const during = this.stopping.has(c.id);
-    const before = this.stopping.get(c.id);
-    if (during) this.stopping.set(c.id, signal);
     const done = () => {
-      // The stop answered first and told the whole story: this answer must not cut it short.
+      // The stop answered first, before it could know of this signal: this answer tells the whole story.
       if (during && !this.stopping.has(c.id)) return stoppedSentence(c.label, signal);
       return signal === 'SIGKILL' ? `Killed ${c.label} (SIGKILL).` : `Sent ${signal} to ${c.label}.`;
     };
-    const ok = await this.run(
+    return this.run(
       command,
       `Sending ${signal} to ${c.label}…`,
       done,
-      (e) => e.killContainer(c.id, signal),
-      { target: c },
+      async (e) => {
+        await e.killContainer(c.id, signal);
+        // Told in the stop's outcome once it was sent: a kill that failed changed nothing.
+        if (this.stopping.has(c.id)) this.stopping.set(c.id, signal);
+      },
+      // During a stop the container may exit on its SIGTERM first: then it is already stopped.
+      { target: c, change: during ? 'kill' : undefined },
     );
-    if (!ok && during && this.stopping.has(c.id)) this.stopping.set(c.id, before);
-    return ok;
   }
 
   pause(c: ActionTarget, command: string) {

@@ -4,7 +4,7 @@
  * what the old one had open; showing none of them leaves no stream and no timer running.
  */
 import type { ContainerDetails, Engine, EngineEvent, FileChange, ProcessTable } from '../engine/engine.js';
-import { EngineError } from '../engine/errors.js';
+import { EngineError, withName } from '../engine/errors.js';
 import { ContainerQuery } from './container-query.js';
 import { StatsModel } from './stats-model.js';
 
@@ -30,7 +30,7 @@ async function readProcesses(engine: Engine, id: string): Promise<ProcessTable> 
       const sentence = `${name} is not running (${state.status}): no processes to list.`;
       throw new EngineError('Conflict', sentence, error.detail, error.statusCode);
     }
-    throw new EngineError(error.kind, error.message.replaceAll(id, name), error.detail, error.statusCode);
+    throw new EngineError(error.kind, withName(error.message, id, name), error.detail, error.statusCode);
   }
 }
 

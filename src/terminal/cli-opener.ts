@@ -66,23 +66,36 @@ export function cliOpener(docker: string): SessionOpener {
   };
 }
 
-/** How long the CLI may take to make the run's container (an image to unpack, a slow engine). */
-const MADE_CONTAINER_WAIT_MS = 30_000;
+/** Folders of run sessions still waiting for their container's id: removed if berth quits first. */
+const waitingFolders = new Set<string>();
+let removeAtExit: (() => void) | undefined;
 
 /** A file for `docker run --cidfile` (which refuses one that exists) in a folder of its own. */
 function containerIdFile() {
   const folder = mkdtempSync(path.join(tmpdir(), 'berth-run-'));
   const filePath = path.join(folder, 'container-id');
-  const remove = () => rmSync(folder, { recursive: true, force: true });
-  /** The id once the CLI has written it; the folder is removed then, or when the session ends. */
+  waitingFolders.add(folder);
+  if (!removeAtExit) {
+    removeAtExit = () => {
+      for (const waiting of waitingFolders) rmSync(waiting, { recursive: true, force: true });
+    };
+    process.once('exit', removeAtExit);
+  }
+  const remove = () => {
+    waitingFolders.delete(folder);
+    rmSync(folder, { recursive: true, force: true });
+  };
+  /**
+   * The id once the CLI has written it, however long a pull before it takes; undefined when the
+   * session ends without one. The folder is removed then.
+   */
   const read = async (session: TerminalSession): Promise<string | undefined> => {
     let ended = false;
     const stop = session.onExit(() => {
       ended = true;
     });
     try {
-      const deadline = Date.now() + MADE_CONTAINER_WAIT_MS;
-      for (let wait = 10; Date.now() < deadline; wait = Math.min(wait * 2, 250)) {
+      for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
         const id = await readFile(filePath, 'utf8').then(
           (text) => text.trim(),
           () => '',
@@ -92,7 +105,6 @@ function containerIdFile() {
         if (ended) return undefined;
         await new Promise((resolve) => setTimeout(resolve, wait).unref());
       }
-      return undefined;
     } finally {
       stop();
       remove();

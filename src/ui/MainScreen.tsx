@@ -41,7 +41,7 @@ import { Overlays } from './overlays/Overlays.js';
 import { ContainersPane } from './panes/ContainersPane.js';
 import { DetailsPane } from './panes/DetailsPane.js';
 import { ImagesPane } from './panes/ImagesPane.js';
-import { TerminalPane, terminalSize } from './panes/TerminalPane.js';
+import { statusText, TerminalPane, terminalSize } from './panes/TerminalPane.js';
 import { initialScreenState, type ScreenEvent, type ScreenState, screenReducer } from './screen-state.js';
 import { createCursor, isContainerRow, selectedContainerIndex, selectedImageIndex } from './selection.js';
 import { type DetailTab, detailHints } from './tabs/detail-tabs.js';
@@ -72,9 +72,6 @@ export interface MainScreenProps {
    */
   containersFirst?: boolean;
 }
-
-/** The status line's keys while a session has them (the Ink keys that are not the session's). */
-const SESSION_KEYS_HINT = 'Ctrl-P Ctrl-Q detach · Ctrl-F full screen · Shift-PgUp scroll back';
 
 const HINTS: Record<string, Action[]> = {
   containers: [
@@ -508,7 +505,7 @@ export function MainScreen(props: MainScreenProps) {
           width={size.cols}
           status={status}
           hintCommand={activeEntry.request.command}
-          keysHint={SESSION_KEYS_HINT}
+          keysHint={statusText(activeEntry)}
           theme={theme}
         />
       ) : (

@@ -381,7 +381,9 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
       if (!t) return;
       const command = cli.dockerRestart(t.name, ctx.graceSeconds);
       // A stopped container has nothing to stop: no countdown to a SIGKILL that never comes.
-      void actions.restart(target(t), ctx.graceSeconds, command, { running: t.state === 'running' });
+      void actions.restart(target(t), ctx.graceSeconds, command, {
+        running: t.state === 'running' || t.state === 'paused',
+      });
       return;
     }
     case 'containerPauseToggle': {

@@ -188,6 +188,38 @@ describe('keys and dialogs', () => {
     },
   );
 
+  test('K then y as the container exits on its SIGTERM: nothing claims a kill that failed', async () => {
+    const engine = fixtures();
+    let finishStop: () => void = () => undefined;
+    engine.stopContainer = (id, o) => {
+      engine.calls.push(['stop', id, o]);
+      return new Promise<void>((resolve) => {
+        finishStop = resolve;
+      });
+    };
+    engine.killContainer = async (id, signal) => {
+      engine.calls.push(['kill', id, signal]);
+      finishStop();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new EngineError(
+        'Conflict',
+        'Cannot kill container: web: Container web is not running',
+        `Container ${id} is not running`,
+        409,
+      );
+    };
+    const { screen } = await open(engine);
+    await screen.waitFor(/▶ web/);
+    screen.press('s');
+    await screen.waitFor(/Stopping web: SIGTERM sent/);
+    screen.press('K');
+    await screen.waitFor(/Kill web\?/);
+    screen.press('y');
+    await screen.waitFor('docker kill web · web is already stopped.');
+    await screen.waitForStable(100);
+    expect(screen.screen()).not.toMatch(/killed with SIGKILL|Could not/);
+  });
+
   test('r counts down to the SIGKILL of its stop, as s does', async () => {
     const engine = fixtures();
     let finishRestart: () => void = () => undefined;

@@ -15,6 +15,8 @@ afterEach(() => {
   for (const r of rendered.splice(0)) r.unmount();
 });
 
+let endSession: (code: number) => void = () => undefined;
+
 function standInSession(): TerminalSession {
   return {
     id: 'exec-1',
@@ -27,7 +29,10 @@ function standInSession(): TerminalSession {
       setTimeout(() => listener(Buffer.from('/ # '), 'stdout'), 10);
       return () => undefined;
     },
-    onExit: () => () => undefined,
+    onExit: (listener) => {
+      endSession = listener;
+      return () => undefined;
+    },
     onError: () => () => undefined,
     close: async () => undefined,
   };
@@ -46,4 +51,10 @@ test('with a session open, the status line shows its command and the keys that l
   expect(status).toMatch(/docker exec -it web sh/);
   expect(status).toMatch(/Ctrl-P Ctrl-Q detach/);
   expect(status).not.toMatch(/s stop|K kill/);
+  // Ended, the pane waits for any key: the status line says so, not "detach".
+  endSession(0);
+  await screen.waitFor(/any key returns to the lists/);
+  const ended = screen.screen().split('\n')[28] ?? '';
+  expect(ended).toMatch(/exited with code 0 · any key returns/);
+  expect(ended).not.toMatch(/Ctrl-P Ctrl-Q detach/);
 });

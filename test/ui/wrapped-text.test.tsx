@@ -49,6 +49,38 @@ test('a confirmation wraps its sentences to the dialog and says them whole', asy
   expect(text).toMatch(/│ {3}web {3}exited/);
 });
 
+test('a list longer than the dialog shows whole entries and counts the others', async () => {
+  const lines = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `festive_montalcini_${i}  exited  registry.example.com/team/service-app:1.2.${i}  Exited (0) 3 days ago`,
+  );
+  const screen = renderToScreen(
+    <ConfirmDialog
+      overlay={{
+        kind: 'confirm',
+        title: 'Remove 12 stopped containers?',
+        lines,
+        yesLabel: 'remove them',
+        tone: 'danger',
+        onYes: () => undefined,
+      }}
+      width={76}
+      maxLines={14}
+      theme={theme}
+      onClose={() => undefined}
+    />,
+    { cols: 80, rows: 24 },
+  );
+  rendered.push(screen);
+  await screen.waitFor(/more/);
+  const text = words(screen.screen());
+  // Each entry takes two rows at 72 columns: six whole ones in the 13 rows left beside the count.
+  for (let i = 0; i < 6; i++) expect(text).toContain(words(lines[i] ?? ''));
+  expect(text).not.toContain('festive_montalcini_6');
+  expect(text).toContain('… and 6 more');
+});
+
 test('the engine-problem screen wraps its message with no row starting with a space', async () => {
   const message =
     'Cannot connect to the Docker engine at unix:///tmp/nonexist.sock. Is the Docker daemon running? Start it with `sudo systemctl start docker` (or `sudo dockerd`), or point DOCKER_HOST at a running engine.';

@@ -43,10 +43,24 @@ export function ConfirmDialog({ overlay, width, maxLines, theme, onClose }: Conf
       setTogglesState(togglesRef.current);
     }
   });
-  // Sentences wrap (what goes, said whole, at 80 columns too); the rows are counted after.
-  const lines = overlay.lines.flatMap((line) => wrapText(line, width - 4));
-  const shown = lines.length > maxLines ? lines.slice(0, maxLines - 1) : lines;
-  const hidden = lines.length - shown.length;
+  // Sentences wrap (what goes, said whole, at 80 columns too). When not all fit, whole entries
+  // are shown and the rest counted: half an entry of a list of what goes says the wrong thing.
+  const wrapped = overlay.lines.map((line) => wrapText(line, width - 4));
+  const rowCount = wrapped.reduce((sum, rows) => sum + rows.length, 0);
+  const room = rowCount > maxLines ? maxLines - 1 : maxLines;
+  const shown: string[] = [];
+  let entriesShown = 0;
+  for (const rows of wrapped) {
+    if (shown.length + rows.length > room) break;
+    shown.push(...rows);
+    entriesShown++;
+  }
+  // One entry taller than the dialog (a long sentence on a small screen): its first rows.
+  if (entriesShown === 0 && wrapped[0]) {
+    shown.push(...wrapped[0].slice(0, room));
+    entriesShown = 1;
+  }
+  const hidden = overlay.lines.length - entriesShown;
   return (
     <Dialog title={overlay.title} width={width} theme={theme} tone={overlay.tone}>
       {shown.map((line, i) => (

@@ -128,7 +128,7 @@ export function MenuDialog({ overlay, width, maxItems, theme, onClose }: MenuDia
         {' '.repeat(Math.max(0, inner - query.length - 3))}
       </Text>
       {visible.length === 0 ? (
-        <Text color={theme.text.muted}>
+        <Text color={theme.text.muted} wrap="truncate-end">
           {'  nothing matches: Backspace to change it, Esc to close'.padEnd(inner)}
         </Text>
       ) : null}

@@ -102,7 +102,7 @@ export function LogsPane({ buffer, view, window, height, theme, matchIndex, empt
       <Box flexDirection="column" flexShrink={0}>
         {droppedPaused > 0 ? (
           <Text color={theme.status.warning} wrap="truncate-end">
-            {`Paused lines dropped: the view moved ${droppedPaused} lines on, to the oldest of the ${buffer.capacity} kept`}
+            {`Paused lines dropped: the view moved ${droppedPaused} ${droppedPaused === 1 ? 'line' : 'lines'} on, to the oldest of the ${buffer.length} kept`}
           </Text>
         ) : null}
         {lines.map((line, i) => {

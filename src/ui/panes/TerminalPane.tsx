@@ -29,7 +29,8 @@ export function terminalSize(width: number, height: number): { cols: number; row
   return { cols: Math.max(10, width - 2), rows: Math.max(2, height - 3) };
 }
 
-function statusText(entry: SessionEntry): string {
+/** What the session is doing and the keys that apply now: the pane's title, and the status line's. */
+export function statusText(entry: SessionEntry): string {
   if (entry.status === 'starting') return 'starting…';
   if (entry.status === 'running') {
     const scrolled = entry.emulator.snapshot().scrolledBack;

@@ -110,10 +110,31 @@ export function scrollLogs(
  * Rows that `text` takes in Ink's `<Text wrap="wrap">` at `width` columns: Ink wraps with
  * wrap-ansi (hard, untrimmed), at spaces, a word too long for a row cut where the row ends. That
  * can take more rows than the text's width over the pane's, and a window counted short put the
- * newest lines below the pane's bottom. So the rows are counted by the same call Ink makes.
+ * newest lines below the pane's bottom. So the rows are counted by the same call Ink makes, once
+ * per text: wrap-ansi takes ~4 µs a character, and the pane counts its lines on every batch of
+ * log lines (a 150-character line cost ~1 ms each time).
  */
 export function wrappedRows(text: string, width: number): number {
   const columns = Math.max(1, width);
-  if (stringWidth(text) <= columns) return 1;
-  return wrapAnsi(text, columns, { trim: false, hard: true }).split('\n').length;
+  if (columns !== rowsCache.width) clearRowsCache(columns);
+  const known = rowsCache.rows.get(text);
+  if (known !== undefined) return known;
+  const rows =
+    stringWidth(text) <= columns
+      ? 1
+      : wrapAnsi(text, columns, { trim: false, hard: true }).split('\n').length;
+  // Bounded by characters as well as texts: a log line can be a megabyte.
+  if (rowsCache.rows.size >= 2000 || rowsCache.characters + text.length > 4_000_000) clearRowsCache(columns);
+  rowsCache.rows.set(text, rows);
+  rowsCache.characters += text.length;
+  return rows;
+}
+
+/** The rows of the texts last counted, at one width (the pane's; a resize starts again). */
+const rowsCache = { width: 0, rows: new Map<string, number>(), characters: 0 };
+
+function clearRowsCache(width: number) {
+  rowsCache.width = width;
+  rowsCache.rows = new Map();
+  rowsCache.characters = 0;
 }
