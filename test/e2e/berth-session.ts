@@ -66,9 +66,13 @@ export function selectedName(app: PtyApp): string | undefined {
 /**
  * Narrows the containers list to `name` with the filter (`/name`, Enter), so it is the only row
  * and therefore the selected one. Waits for each step on screen: a key sent before the filter
- * line is open would be taken as an action.
+ * line is open would be taken as an action. `marked`: waits for the row's `»` (a live session).
  */
-export async function selectContainer(app: PtyApp, name: string): Promise<void> {
+export async function selectContainer(
+  app: PtyApp,
+  name: string,
+  options: { marked?: boolean } = {},
+): Promise<void> {
   app.press('/');
   await app.waitFor((_screen, a) => /^│\/ /.test(a.row(1)), { timeout: 3000 });
   app.type(name);
@@ -76,6 +80,11 @@ export async function selectContainer(app: PtyApp, name: string): Promise<void> 
   app.press('enter');
   // The filter line keeps its text but loses the block cursor drawn after it.
   await app.waitFor((_screen, a) => !isInverseAt(a, 1, 2 + name.length), { timeout: 3000 });
+  if (options.marked) {
+    // Marked `»` (a live session) in the marker's space; a long name is cut in its column.
+    await app.waitFor((_screen, a) => a.row(2).startsWith(`│▶»${name.slice(0, 12)}`), { timeout: 5000 });
+    return;
+  }
   await app.waitFor(() => selectedName(app) === name, { timeout: 5000 });
 }
 

@@ -7,7 +7,7 @@ import type { EngineContext } from '../../src/engine/client.js';
 import { startOwnEngine } from '../support/engine.js';
 import type { PrivateEngine } from '../support/private-engine.js';
 import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
-import { dialogLines, isInverseAt, openBerth, selectContainer } from './berth-session.js';
+import { dialogLines, openBerth, selectContainer } from './berth-session.js';
 
 let engine: PrivateEngine;
 let ctx: EngineContext;
@@ -64,20 +64,6 @@ async function detach(app: PtyApp, command: string, key: 'e' | 'a') {
   // The pane gone too: the sentence may still be on the status line from an earlier detach.
   const said = `Detached: ${command} keeps running; ${key} returns to it.`;
   await app.waitFor((screen) => !screen.includes('Terminal │') && screen.includes(said));
-}
-
-/**
- * Narrows the list to `name` as selectContainer does, and waits for its row to be marked `»`
- * (a live session); a long name is cut in its column.
- */
-async function selectMarkedContainer(app: PtyApp, name: string) {
-  app.press('/');
-  await app.waitFor((_screen, a) => /^│\/ /.test(a.row(1)), { timeout: 3000 });
-  app.type(name);
-  await app.waitFor((_screen, a) => a.row(1).startsWith(`│/${name} `), { timeout: 3000 });
-  app.press('enter');
-  await app.waitFor((_screen, a) => !isInverseAt(a, 1, 2 + name.length), { timeout: 3000 });
-  await app.waitFor((_screen, a) => a.row(2).startsWith(`│▶»${name.slice(0, 12)}`), { timeout: 5000 });
 }
 
 /** Accepts the open dialog once one of its rows passes `row`. */
@@ -169,7 +155,7 @@ describe.each(['cli', 'api'])('with the %s backend', (backend) => {
     expect(made).toHaveLength(1);
     const name = made[0]!.Names[0]!.replace(/^\//, '');
     app.press('1');
-    await selectMarkedContainer(app, name);
+    await selectContainer(app, name, { marked: true });
     app.press('e');
     await app.waitFor(`Terminal │ ${command}`);
     expect(app.screen()).toContain('run-marker-42');
