@@ -8,7 +8,7 @@
 import { describe, expect, test } from 'vitest';
 import { runExec } from '../../src/engine/exec.js';
 import { makeContainer } from '../support/engine.js';
-import { disposeAppsAfterEach } from '../support/pty-app.js';
+import { disposeAppsAfterEach, type PtyApp } from '../support/pty-app.js';
 import { openBerth, ownEngineForFile, selectContainer } from './berth-session.js';
 
 disposeAppsAfterEach();
@@ -19,18 +19,22 @@ const { cleanup } = own;
 /** The Top tab's row for `sleep`: `PID USER STAT TIME COMMAND`, right of the list's border. */
 const sleepRow = (stat: string) => new RegExp(`│\\d+ +root +${stat} +\\S+ +sleep 100000`);
 
+/** Selects `name` and shows its Top tab, its `sleep` running (S). */
+async function showTopOf(app: PtyApp, name: string) {
+  await selectContainer(app, name);
+  // Enter focuses the details; ] four times walks Logs → Inspect → Env → Stats → Top.
+  app.press('enter');
+  for (let i = 0; i < 4; i++) app.press(']');
+  await app.waitFor(new RegExp(`docker top ${name} -o pid,user,stat,time,args`));
+  await app.waitFor(sleepRow('S\\S*'));
+}
+
 describe('insight tabs through keys', () => {
   test('the signal menu freezes the main process: Top shows state T, then running again after SIGCONT', async () => {
     // No init: `sleep` itself is the main process the signal reaches.
     await makeContainer(own.context, cleanup, { name: 'sleeper', cmd: ['sleep', '100000'] });
     const app = await openBerth(own.engine.host);
-    await selectContainer(app, 'sleeper');
-
-    // Enter focuses the details; ] four times walks Logs → Inspect → Env → Stats → Top.
-    app.press('enter');
-    for (let i = 0; i < 4; i++) app.press(']');
-    await app.waitFor(/docker top sleeper -o pid,user,stat,time,args/);
-    await app.waitFor(sleepRow('S\\S*'));
+    await showTopOf(app, 'sleeper');
 
     // Back to the list (the Top tab stays on screen), then x → SIGSTOP.
     app.press('escape');
@@ -67,11 +71,7 @@ describe('insight tabs through keys', () => {
     // Every container listed: the stopped one stays in the list, selected.
     app.press('A');
     await app.waitFor(/A: running only/);
-    await selectContainer(app, 'stopper');
-    app.press('enter');
-    for (let i = 0; i < 4; i++) app.press(']');
-    await app.waitFor(/docker top stopper -o pid,user,stat,time,args/);
-    await app.waitFor(sleepRow('S\\S*'));
+    await showTopOf(app, 'stopper');
 
     app.press('escape');
     await app.waitFor(/s stop/);

@@ -56,6 +56,21 @@ async function open(
   return { screen, model };
 }
 
+/**
+ * Makes the fake engine's stop (or restart) wait until the test lets it answer, recording the
+ * call as the fake does: the countdown on the status line is there to be seen meanwhile.
+ */
+function holdStop(engine: FakeEngine, method: 'stopContainer' | 'restartContainer' = 'stopContainer') {
+  let answer: () => void = () => undefined;
+  engine[method] = (id, options) => {
+    engine.calls.push([method === 'stopContainer' ? 'stop' : 'restart', id, options]);
+    return new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+  };
+  return () => answer();
+}
+
 describe('the main screen', () => {
   test('at 160×45: lists side by side, logs of the selected container, the docker command for it', async () => {
     const { screen } = await open(fixtures());
@@ -131,13 +146,7 @@ describe('keys and dialogs', () => {
 
   test('s stops with the configured grace period and shows the countdown and the command', async () => {
     const engine = fixtures();
-    let finishStop: () => void = () => undefined;
-    engine.stopContainer = (id, o) => {
-      engine.calls.push(['stop', id, o]);
-      return new Promise<void>((resolve) => {
-        finishStop = resolve;
-      });
-    };
+    const finishStop = holdStop(engine);
     const { screen } = await open(engine);
     await screen.waitFor(/▶ web/);
     screen.press('s');
@@ -154,13 +163,7 @@ describe('keys and dialogs', () => {
     'K then y during a stop, %s answering first: the last word says it was killed',
     async (_, first) => {
       const engine = fixtures();
-      let finishStop: () => void = () => undefined;
-      engine.stopContainer = (id, o) => {
-        engine.calls.push(['stop', id, o]);
-        return new Promise<void>((resolve) => {
-          finishStop = resolve;
-        });
-      };
+      const finishStop = holdStop(engine);
       engine.killContainer = async (id, signal) => {
         engine.calls.push(['kill', id, signal]);
         // As the engine may: the stop it cut short answers before the kill does.
@@ -190,13 +193,7 @@ describe('keys and dialogs', () => {
 
   test('K then y as the container exits on its SIGTERM: nothing claims a kill that failed', async () => {
     const engine = fixtures();
-    let finishStop: () => void = () => undefined;
-    engine.stopContainer = (id, o) => {
-      engine.calls.push(['stop', id, o]);
-      return new Promise<void>((resolve) => {
-        finishStop = resolve;
-      });
-    };
+    const finishStop = holdStop(engine);
     engine.killContainer = async (id, signal) => {
       engine.calls.push(['kill', id, signal]);
       finishStop();
@@ -222,13 +219,7 @@ describe('keys and dialogs', () => {
 
   test('r counts down to the SIGKILL of its stop, as s does', async () => {
     const engine = fixtures();
-    let finishRestart: () => void = () => undefined;
-    engine.restartContainer = (id, o) => {
-      engine.calls.push(['restart', id, o]);
-      return new Promise<void>((resolve) => {
-        finishRestart = resolve;
-      });
-    };
+    const finishRestart = holdStop(engine, 'restartContainer');
     const { screen } = await open(engine);
     await screen.waitFor(/▶ web/);
     screen.press('r');
