@@ -7,6 +7,7 @@
 import { afterEach, expect, test } from 'vitest';
 import { EngineError } from '../../src/engine/errors.js';
 import { ConfirmDialog } from '../../src/ui/overlays/ConfirmDialog.js';
+import { PromptDialog } from '../../src/ui/overlays/PromptDialog.js';
 import { EngineProblem } from '../../src/ui/screens/EngineProblem.js';
 import { TooSmall } from '../../src/ui/screens/TooSmall.js';
 import { themeFor } from '../../src/ui/theme.js';
@@ -104,6 +105,22 @@ test('the engine-problem screen wraps its message with no row starting with a sp
   expect(words(messageRows.join('\n'))).toContain(message);
   // The frame pads every row by one column: a row of the message starts right after it.
   for (const row of messageRows) expect(row).toMatch(/^ \S/);
+});
+
+test('a prompt says what its answer may hold whole, wrapped at words', async () => {
+  const label = "Command (empty: the image's default CMD); split into words, no shell runs it";
+  const screen = renderToScreen(
+    <PromptDialog
+      overlay={{ kind: 'prompt', title: 'Run busybox:latest', label, onSubmit: () => undefined }}
+      width={60}
+      theme={theme}
+      onClose={() => undefined}
+    />,
+    { cols: 80, rows: 24 },
+  );
+  rendered.push(screen);
+  await screen.waitFor(/Run busybox/);
+  expect(words(screen.screen())).toContain(label);
 });
 
 test('the too-small notice is whole at 30×8', async () => {

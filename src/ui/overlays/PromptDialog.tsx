@@ -5,6 +5,7 @@
 import { Text } from 'ink';
 import { useRef, useState } from 'react';
 import { Dialog } from '../components/Dialog.js';
+import { wrapText } from '../format/wrap.js';
 import { useStableInput } from '../hooks/use-stable-input.js';
 import type { Theme } from '../theme.js';
 import type { Overlay } from './overlay.js';
@@ -99,9 +100,13 @@ export function PromptDialog({ overlay, width, theme, onClose }: PromptDialogPro
       theme={theme}
       footer="Enter accept · Esc cancel · Ctrl-U clear · Ctrl-W word"
     >
-      <Text color={theme.text.muted} wrap="truncate-end">
-        {overlay.label.padEnd(inner)}
-      </Text>
+      {/* The label says what the answer may hold: wrapped at words, said whole at 80 columns. */}
+      {wrapText(overlay.label, inner).map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows of one label, in order
+        <Text key={i} color={theme.text.muted} wrap="truncate-end">
+          {row.padEnd(inner)}
+        </Text>
+      ))}
       <Text wrap="truncate-start">
         <Text color={theme.text.accent}>{'> '}</Text>
         {before}
