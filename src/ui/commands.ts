@@ -67,8 +67,27 @@ const SIGNAL_HINTS: Record<string, string> = {
 };
 
 /** The signal menu's entries: each signal by name, with what it does to the process. */
+/**
+ * The signals' numbers, as `kill -9` takes them: Linux's, which is where the engine runs
+ * containers (Docker Desktop included). Typed in the menu, `9` is SIGKILL and `1` SIGHUP (SIGUSR1,
+ * `10`, only starts with it).
+ */
+const SIGNAL_NUMBERS: Record<string, string> = {
+  SIGHUP: '1',
+  SIGINT: '2',
+  SIGKILL: '9',
+  SIGUSR1: '10',
+  SIGUSR2: '12',
+  SIGTERM: '15',
+  SIGCONT: '18',
+  SIGSTOP: '19',
+};
+
 export function signalMenuItems(): MenuItem[] {
-  return SIGNALS.map((s) => ({ label: s, value: s, hint: SIGNAL_HINTS[s] }));
+  return SIGNALS.map((s) => {
+    const number = SIGNAL_NUMBERS[s];
+    return { label: s, value: s, hint: SIGNAL_HINTS[s], aliases: number ? [number] : undefined };
+  });
 }
 
 function target(c: ContainerEntry) {

@@ -27,6 +27,15 @@ describe('typing in the signal menu', () => {
     // Only a hint says it: the hint still finds the entry.
     ['reload', 'SIGHUP'],
     ['freeze', 'SIGSTOP'],
+    // Numbers, as `kill -9` takes them: 1 is SIGHUP, though SIGUSR1 (10) starts with it.
+    ['9', 'SIGKILL'],
+    ['15', 'SIGTERM'],
+    ['19', 'SIGSTOP'],
+    ['18', 'SIGCONT'],
+    ['1', 'SIGHUP'],
+    ['10', 'SIGUSR1'],
+    ['2', 'SIGINT'],
+    ['12', 'SIGUSR2'],
   ])('%s picks %s', (query, signal) => {
     expect(picked(signalMenuItems(), query)).toBe(signal);
   });

@@ -43,7 +43,11 @@ function sharedLabelStart(items: readonly MenuItem[]): string {
  */
 function matchRank(item: MenuItem, query: string, sharedStart: string): number | undefined {
   const label = item.label.toLowerCase();
-  const names = [label, item.value.toLowerCase()];
+  const names = [
+    label,
+    item.value.toLowerCase(),
+    ...(item.aliases ?? []).map((alias) => alias.toLowerCase()),
+  ];
   const rest = sharedStart && label.startsWith(sharedStart) ? label.slice(sharedStart.length).trim() : '';
   if (rest) names.push(rest);
   if (names.includes(query)) return 0;

@@ -6,6 +6,8 @@ export interface MenuItem {
   label: string;
   value: string;
   hint?: string;
+  /** Other names a person may type for it, matched as the label is (a signal's number). */
+  aliases?: readonly string[];
 }
 
 export type Overlay =
