@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { createDemoContainers } from '../test/support/demo-containers.js';
 import { importBusybox, type PrivateEngine, startPrivateEngine } from '../test/support/private-engine.js';
 import { createContainers, idlePlans } from './bench/engine-api.js';
-import { extraCaCertsSet } from './bench/environment.js';
+import { extraCaCertsSet, removeBenchCacheHome } from './bench/environment.js';
 import { renderCost } from './bench/render-cost-run.js';
 import { type Figure, markdownTable } from './bench/report.js';
 import * as scenario from './bench/scenarios.js';
@@ -67,6 +67,7 @@ async function engine(name: string): Promise<PrivateEngine> {
 
 async function destroyAll() {
   await Promise.all(engines.splice(0).map((e) => e.destroy().catch(() => undefined)));
+  removeBenchCacheHome();
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -10,6 +10,12 @@ let cacheHome: string | undefined;
 export function benchCacheHome(): string {
   cacheHome ??= mkdtempSync(path.join(tmpdir(), 'berth-bench-cache-'));
   return cacheHome;
+}
+
+/** Removes the bench's cache folder when the run ends: each run starts one of its own. */
+export function removeBenchCacheHome(): void {
+  if (cacheHome) rmSync(cacheHome, { recursive: true, force: true });
+  cacheHome = undefined;
 }
 
 /**
