@@ -12,8 +12,8 @@ const input = (length: number, height: number, widths?: number[], firstLine = 0)
   firstLine,
   length,
   height,
-  width: 10,
-  lineWidth: (i: number) => widths?.[i] ?? 5,
+  // At 10 columns, a line `widths[i]` wide (5 unless given) takes a row per 10.
+  lineRows: (i: number) => Math.max(1, Math.ceil((widths?.[i] ?? 5) / 10)),
 });
 
 describe('which log lines fill the pane', () => {

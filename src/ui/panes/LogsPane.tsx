@@ -45,7 +45,6 @@ export function computeLogWindow(
     firstLine: buffer.firstLineNumber,
     length: buffer.length,
     height: height - droppedNoticeRows(buffer, view, height),
-    width: Math.max(1, width),
     // Counted on the text LogLine draws, as Ink wraps it, so the rows counted are the rows drawn.
     lineRows: (i) => {
       const line = buffer.get(i);

@@ -20,15 +20,11 @@ export interface WindowInput {
   length: number;
   /** Rows available for text. */
   height: number;
-  /** Columns available for text. */
-  width: number;
-  /** Width of line `index` (0 = oldest kept) as displayed: wrapped, it takes a row per `width` columns. */
-  lineWidth?: (index: number) => number;
   /**
-   * Rows line `index` takes when wrapped, when they are not simply its width over the pane's (the
-   * pane wraps at spaces, see `wrappedRows`). Wins over `lineWidth`.
+   * Rows line `index` (0 = oldest kept) takes when wrapped: not simply its width over the pane's,
+   * as the pane wraps at spaces (see `wrappedRows`).
    */
-  lineRows?: (index: number) => number;
+  lineRows: (index: number) => number;
 }
 
 export interface LogWindow {
@@ -41,10 +37,7 @@ export interface LogWindow {
 
 /** Rows line `index` takes: one unless wrapped. */
 function rowsOf(view: LogViewState, input: WindowInput, index: number): number {
-  if (!view.wrap) return 1;
-  if (input.lineRows) return input.lineRows(index);
-  const lineWidth = input.lineWidth?.(index) ?? 1;
-  return Math.max(1, Math.ceil(lineWidth / Math.max(1, input.width)));
+  return view.wrap ? input.lineRows(index) : 1;
 }
 
 export function logWindow(view: LogViewState, input: WindowInput): LogWindow {
