@@ -16,6 +16,7 @@ import { type ContainerRow, moveSelection } from '../state/selectors.js';
 import type { SessionsModel } from '../state/sessions.js';
 import { askBuild } from './build-commands.js';
 import * as cli from './format/docker-command.js';
+import { counted } from './format/plural.js';
 import { humanSize } from './format/size.js';
 import { askCommit, askRemoveImage, askTag } from './image-commands.js';
 import type { Layout } from './layout.js';
@@ -66,7 +67,6 @@ const SIGNAL_HINTS: Record<string, string> = {
   SIGUSR2: 'user-defined signal 2',
 };
 
-/** The signal menu's entries: each signal by name, with what it does to the process. */
 /**
  * The signals' numbers, as `kill -9` takes them: Linux's, which is where the engine runs
  * containers (Docker Desktop included). Typed in the menu, `9` is SIGKILL and `1` SIGHUP (SIGUSR1,
@@ -83,6 +83,7 @@ const SIGNAL_NUMBERS: Record<string, string> = {
   SIGSTOP: '19',
 };
 
+/** The signal menu's entries: each signal by name and number, with what it does to the process. */
 export function signalMenuItems(): MenuItem[] {
   return SIGNALS.map((s) => {
     const number = SIGNAL_NUMBERS[s];
@@ -258,7 +259,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
         type: 'openOverlay',
         overlay: {
           kind: 'confirm',
-          title: `Quit with ${live} interactive session${live === 1 ? '' : 's'} open?`,
+          title: `Quit with ${counted(live, 'interactive session')} open?`,
           lines: ['Each is ended with Ctrl-D (a shell exits); attached containers keep running.'],
           yesLabel: 'quit',
           tone: 'danger',
@@ -489,7 +490,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
           type: 'openOverlay',
           overlay: {
             kind: 'confirm',
-            title: `Remove ${preview.containers.length} stopped container${preview.containers.length === 1 ? '' : 's'}?`,
+            title: `Remove ${counted(preview.containers.length, 'stopped container')}?`,
             lines: preview.containers.map((p) => `${p.name}  ${p.state}  ${p.image}  ${p.status}`),
             yesLabel: preview.containers.length === 1 ? 'remove it' : 'remove them',
             tone: 'danger',
@@ -520,7 +521,7 @@ export function runAction(action: Action, ctx: CommandContext, options: { fromEn
           type: 'openOverlay',
           overlay: {
             kind: 'confirm',
-            title: `Remove ${preview.images.length} dangling image${preview.images.length === 1 ? '' : 's'}, reclaiming ${humanSize(preview.totalSize)}?`,
+            title: `Remove ${counted(preview.images.length, 'dangling image')}, reclaiming ${humanSize(preview.totalSize)}?`,
             lines: preview.images.map((i) => `${i.shortId}  ${humanSize(i.size)}`),
             yesLabel: preview.images.length === 1 ? 'remove it' : 'remove them',
             tone: 'danger',

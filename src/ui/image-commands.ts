@@ -1,9 +1,9 @@
 /**
  * The image actions that ask first: `t` tag, `d` remove a name or the image, `c` commit a
  * container (with an optional new CMD); and what build-commands.ts, transfer-commands.ts and
- * run-commands.ts share. Every name
- * is checked with Docker's reference grammar before anything reaches the engine, and each action
- * shows the docker command it stands for; the new image ends up selected.
+ * run-commands.ts share. Every name is checked with Docker's reference grammar before anything
+ * reaches the engine, and each action shows the docker command it stands for; the new image
+ * ends up selected.
  */
 import type { Engine, ImageSummary } from '../engine/engine.js';
 import { EngineError } from '../engine/errors.js';
@@ -12,6 +12,7 @@ import type { ContainerEntry } from '../state/containers-store.js';
 import { sanitizeForTerminal } from '../terminal/sanitize.js';
 import type { CommandContext } from './commands.js';
 import * as cli from './format/docker-command.js';
+import { counted } from './format/plural.js';
 import { humanSize } from './format/size.js';
 
 export type ReferenceCheck =
@@ -132,8 +133,6 @@ export function askTag(ctx: CommandContext, image: ImageSummary) {
 /** The remove menu's entry for the image itself: no image name can be `*`. */
 const WHOLE_IMAGE = '*';
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-
 /**
  * `d` on an image. Under several names it first asks which goes, the name the list shows
  * highlighted: one name (`docker rmi NAME` untags it, the image stays under the others), or the
@@ -174,7 +173,7 @@ function confirmUntag(ctx: CommandContext, image: ImageSummary, tag: string) {
       kind: 'confirm',
       title: `Remove ${tag}?`,
       lines: [
-        `Removes the tag ${tag}; the image stays under its ${plural(others.length, 'other tag')} (${others.join(', ')}).`,
+        `Removes the tag ${tag}; the image stays under its ${counted(others.length, 'other tag')} (${others.join(', ')}).`,
         'Containers using the image are not affected.',
         `Equivalent: ${command}`,
       ],

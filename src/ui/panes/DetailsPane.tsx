@@ -14,6 +14,7 @@ import { holdsLogsOf, type LogsModel, type LogsState } from '../../state/logs-mo
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { TabbedPanel } from '../components/TabbedPanel.js';
 import { humanDuration } from '../format/duration.js';
+import { counted } from '../format/plural.js';
 import { useInsight } from '../hooks/use-insight.js';
 import { useStore } from '../hooks/use-store.js';
 import type { ListName } from '../screen-state.js';
@@ -156,7 +157,7 @@ function LogsBody(props: DetailsPaneProps & { name: string }) {
     <>
       <Text color={theme.text.muted} wrap="truncate-end">
         {container
-          ? `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })} · ${buffer.length} ${buffer.length === 1 ? 'line' : 'lines'}${logsState.error ? ` · ${logsState.error}` : ''}`
+          ? `${name} · ${container.state} · ${sanitizeForTerminal(container.image, { keepColors: false })} · ${counted(buffer.length, 'line')}${logsState.error ? ` · ${logsState.error}` : ''}`
           : ''}
       </Text>
       <LogsPane
@@ -229,7 +230,7 @@ function InsightBody(props: InsightBodyProps) {
         ? stats.error
         : samples.length === 0
           ? 'Waiting for the first sample…'
-          : `${last?.pids ?? 0} ${last?.pids === 1 ? 'pid' : 'pids'} · last ${humanDuration(seconds * 1000)}, one column a second`;
+          : `${counted(last?.pids ?? 0, 'pid')} · last ${humanDuration(seconds * 1000)}, one column a second`;
     return props.panel(
       stats.streaming ? 'live' : 'stopped',
       <>
@@ -251,7 +252,7 @@ function InsightBody(props: InsightBodyProps) {
     note = queryNote(details, container.id);
     if (!note && details.data) {
       lines = tab === 'inspect' ? inspectLines(details.data, props.now) : envLines(details.data.config.env);
-      summary = tab === 'env' ? `${lines.length} variable${lines.length === 1 ? '' : 's'}` : '';
+      summary = tab === 'env' ? counted(lines.length, 'variable') : '';
       if (tab === 'env' && lines.length === 0) note = `${name} has no environment variables.`;
     }
   } else if (tab === 'top') {

@@ -7,6 +7,7 @@ import { memo } from 'react';
 import type { LogBuffer, LogLine as LogLineData } from '../../state/log-buffer.js';
 import { sanitizeForTerminal } from '../../terminal/sanitize.js';
 import { paint } from '../format/paint.js';
+import { counted } from '../format/plural.js';
 import type { Theme } from '../theme.js';
 import {
   type LogViewState,
@@ -101,7 +102,7 @@ export function LogsPane({ buffer, view, window, height, theme, matchIndex, empt
       <Box flexDirection="column" flexShrink={0}>
         {droppedPaused > 0 ? (
           <Text color={theme.status.warning} wrap="truncate-end">
-            {`Paused lines dropped: the view moved ${droppedPaused} ${droppedPaused === 1 ? 'line' : 'lines'} on, to the oldest of the ${buffer.length} kept`}
+            {`Paused lines dropped: the view moved ${counted(droppedPaused, 'line')} on, to the oldest of the ${buffer.length} kept`}
           </Text>
         ) : null}
         {lines.map((line, i) => {
