@@ -14,8 +14,11 @@ const CTRL_D = '\x04';
 /** docker's default detach keys: leaves an attached container running. */
 const DETACH_KEYS = '\x10\x11';
 
-/** The docker CLI arguments for a request (after the global ones). */
-export function cliArguments(request: SessionRequest): string[] {
+/**
+ * The docker CLI arguments for a request (after the global ones). `cidFile`: where `docker run`
+ * writes the id of the container it makes.
+ */
+export function cliArguments(request: SessionRequest, options: { cidFile?: string } = {}): string[] {
   switch (request.kind) {
     case 'exec':
       return ['exec', '-it', request.containerId, ...request.argv];
@@ -28,6 +31,7 @@ export function cliArguments(request: SessionRequest): string[] {
       return [
         'run',
         '-it',
+        ...(options.cidFile ? ['--cidfile', options.cidFile] : []),
         ...(run.remove ? ['--rm'] : []),
         ...(run.name ? ['--name', run.name] : []),
         ...(run.env ?? []).flatMap((entry) => ['-e', entry]),
@@ -44,8 +48,7 @@ export function cliOpener(docker: string): SessionOpener {
     // `docker run` makes its container itself: `--cidfile` is how the CLI tells berth which it is
     // (the list's `»` marker, and `e`/`a` returning to the session, need the id).
     const cidFile = request.kind === 'run' ? containerIdFile() : undefined;
-    const args = cliArguments(request);
-    if (cidFile) args.splice(2, 0, '--cidfile', cidFile.path);
+    const args = cliArguments(request, { cidFile: cidFile?.path });
     let session: TerminalSession;
     try {
       session = await openCliSession({

@@ -42,6 +42,21 @@ describe('the docker CLI arguments of a session', () => {
     ]);
   });
 
+  it('run -it with a cidfile asks docker to write the id of the container it makes there', () => {
+    const args = cliArguments(
+      {
+        kind: 'run',
+        containerId: '',
+        containerName: 'busybox:latest',
+        command: 'docker run -it busybox:latest',
+        argv: [],
+        run: { image: 'busybox:latest', remove: false },
+      },
+      { cidFile: '/tmp/berth-run-x/container-id' },
+    );
+    expect(args).toEqual(['run', '-it', '--cidfile', '/tmp/berth-run-x/container-id', 'busybox:latest']);
+  });
+
   it('exec and start-attached name the container', () => {
     expect(
       cliArguments({
