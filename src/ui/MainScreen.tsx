@@ -264,6 +264,9 @@ export function MainScreen(props: MainScreenProps) {
   }, [followedId, followedRunning, generation, logs, model, dispatch]);
 
   const tabExtent = useRef({ maxScroll: 0 }).current;
+  // What a session opened from the lists gets: the details pane's size, whichever pane has focus.
+  const detailsLayout = layoutFor(bodySize, 'details');
+  const detailsTerminalSize = terminalSize(detailsLayout.detailWidth, detailsLayout.detailHeight);
   const contextFor = (current: ScreenState, derived: ReturnType<typeof deriveView>): CommandContext => ({
     state: current,
     dispatch,
@@ -279,10 +282,7 @@ export function MainScreen(props: MainScreenProps) {
     quit: exit,
     tabExtent,
     sessions: props.sessions,
-    terminalSize: terminalSize(
-      layoutFor(bodySize, 'details').detailWidth,
-      layoutFor(bodySize, 'details').detailHeight,
-    ),
+    terminalSize: detailsTerminalSize,
   });
   const context = contextFor(state, view);
   const rendered = useRef({ state, view, contextFor });
@@ -499,25 +499,15 @@ export function MainScreen(props: MainScreenProps) {
           )}
         </Box>
       )}
-      {sessionHasKeys ? (
-        // Every key goes to the session: the lists' keys would be a false offer here.
-        <StatusLine
-          width={size.cols}
-          status={status}
-          hintCommand={activeEntry.request.command}
-          keysHint={statusText(activeEntry)}
-          theme={theme}
-        />
-      ) : (
-        <StatusLine
-          width={size.cols}
-          status={status}
-          hintCommand={focusedCommand(context)}
-          hintKey={keyOf(keymap, focusedAction(context))}
-          keysHint={hint}
-          theme={theme}
-        />
-      )}
+      <StatusLine
+        width={size.cols}
+        status={status}
+        // While a session has every key, the lists' keys would be a false offer: its own instead.
+        hintCommand={sessionHasKeys ? activeEntry.request.command : focusedCommand(context)}
+        hintKey={sessionHasKeys ? undefined : keyOf(keymap, focusedAction(context))}
+        keysHint={sessionHasKeys ? statusText(activeEntry) : hint}
+        theme={theme}
+      />
       <Overlays
         overlay={state.overlay}
         keymap={keymap}
