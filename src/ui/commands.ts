@@ -70,7 +70,7 @@ const SIGNAL_HINTS: Record<string, string> = {
 /**
  * The signals' numbers, as `kill -9` takes them: Linux's, which is where the engine runs
  * containers (Docker Desktop included). Typed in the menu, `9` is SIGKILL and `1` SIGHUP (SIGUSR1,
- * `10`, only starts with it).
+ * `10`, only starts with it). Each signal's name without `SIG` (`STOP`) is a name for it too.
  */
 const SIGNAL_NUMBERS: Record<string, string> = {
   SIGHUP: '1',
@@ -87,7 +87,8 @@ const SIGNAL_NUMBERS: Record<string, string> = {
 export function signalMenuItems(): MenuItem[] {
   return SIGNALS.map((s) => {
     const number = SIGNAL_NUMBERS[s];
-    return { label: s, value: s, hint: SIGNAL_HINTS[s], aliases: number ? [number] : undefined };
+    const aliases = [s.slice('SIG'.length), ...(number ? [number] : [])];
+    return { label: s, value: s, hint: SIGNAL_HINTS[s], aliases };
   });
 }
 

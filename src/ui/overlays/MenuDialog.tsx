@@ -20,36 +20,13 @@ export interface MenuDialogProps {
 }
 
 /**
- * The start every entry's label shares, such as the `SIG` of the signal menu: it tells entries
- * apart no better than nothing, so the rest of the label (`STOP`) is a name for the entry too.
- */
-function sharedLabelStart(items: readonly MenuItem[]): string {
-  if (items.length < 2) return '';
-  let shared = items[0]?.label.toLowerCase() ?? '';
-  for (const item of items) {
-    const label = item.label.toLowerCase();
-    let length = 0;
-    while (length < shared.length && shared[length] === label[length]) length++;
-    shared = shared.slice(0, length);
-  }
-  return shared;
-}
-
-/**
  * How well an entry answers a lower-case query, best first: one of its names is the query, starts
  * with it, contains it; then its hint contains it. Undefined when nothing does. A name (what the
  * entry is) outranks the hint (what it does), so `stop` finds SIGSTOP before SIGTERM, whose hint
  * says "ask to stop".
  */
-function matchRank(item: MenuItem, query: string, sharedStart: string): number | undefined {
-  const label = item.label.toLowerCase();
-  const names = [
-    label,
-    item.value.toLowerCase(),
-    ...(item.aliases ?? []).map((alias) => alias.toLowerCase()),
-  ];
-  const rest = sharedStart && label.startsWith(sharedStart) ? label.slice(sharedStart.length).trim() : '';
-  if (rest) names.push(rest);
+function matchRank(item: MenuItem, query: string): number | undefined {
+  const names = [item.label, item.value, ...(item.aliases ?? [])].map((name) => name.toLowerCase());
   if (names.includes(query)) return 0;
   if (names.some((name) => name.startsWith(query))) return 1;
   if (names.some((name) => name.includes(query))) return 2;
@@ -61,9 +38,8 @@ function matchRank(item: MenuItem, query: string, sharedStart: string): number |
 export function filterMenu(items: readonly MenuItem[], query: string): MenuItem[] {
   const q = query.trim().toLowerCase();
   if (!q) return [...items];
-  const sharedStart = sharedLabelStart(items);
   return items
-    .map((item) => ({ item, rank: matchRank(item, q, sharedStart) }))
+    .map((item) => ({ item, rank: matchRank(item, q) }))
     .filter((entry): entry is { item: MenuItem; rank: number } => entry.rank !== undefined)
     .sort((a, b) => a.rank - b.rank)
     .map((entry) => entry.item);
