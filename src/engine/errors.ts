@@ -172,7 +172,10 @@ export function withName(text: string, id: string, label: string): string {
   return shortenIds(text).replace(new RegExp(`\\b${hex.slice(0, 12)}\\b`, 'g'), () => label);
 }
 
-/** The container changes that can be asked for when the container is already that way. */
+/**
+ * The container changes that can be asked for when the container is already that way; `kill`
+ * only as the end of a stop's grace period, when the container may have exited on its SIGTERM.
+ */
 export type ContainerChange = 'start' | 'stop' | 'pause' | 'unpause' | 'kill';
 
 /**

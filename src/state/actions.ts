@@ -142,10 +142,7 @@ export class Actions {
       `Unpausing ${c.label}…`,
       `Unpaused ${c.label}.`,
       (e) => e.unpauseContainer(c.id),
-      {
-        target: c,
-        change: 'unpause',
-      },
+      { target: c, change: 'unpause' },
     );
   }
 
