@@ -21,27 +21,26 @@ const theme = themeFor({});
 /** The screen's text as one line of words, for "is it all there" checks across wrapped rows. */
 const words = (screen: string) => screen.replace(/[│┌┐└┘─]/g, ' ').replace(/\s+/g, ' ');
 
-test('a confirmation wraps its sentences to the dialog and says them whole', async () => {
-  const sentence =
-    'mine (4303725531aa, busybox:latest) and its writable layer will be deleted; named volumes stay.';
+/** A confirmation `width` wide showing at most `maxLines` of `lines`, on an 80×24 screen. */
+function renderConfirm(title: string, lines: string[], width: number, maxLines: number): RenderedScreen {
   const screen = renderToScreen(
     <ConfirmDialog
-      overlay={{
-        kind: 'confirm',
-        title: 'Remove mine?',
-        lines: [sentence, '  web   exited'],
-        yesLabel: 'remove',
-        tone: 'danger',
-        onYes: () => undefined,
-      }}
-      width={60}
-      maxLines={10}
+      overlay={{ kind: 'confirm', title, lines, yesLabel: 'remove', tone: 'danger', onYes: () => undefined }}
+      width={width}
+      maxLines={maxLines}
       theme={theme}
       onClose={() => undefined}
     />,
     { cols: 80, rows: 24 },
   );
   rendered.push(screen);
+  return screen;
+}
+
+test('a confirmation wraps its sentences to the dialog and says them whole', async () => {
+  const sentence =
+    'mine (4303725531aa, busybox:latest) and its writable layer will be deleted; named volumes stay.';
+  const screen = renderConfirm('Remove mine?', [sentence, '  web   exited'], 60, 10);
   await screen.waitFor(/Remove mine/);
   const text = screen.screen();
   expect(words(text)).toContain(sentence);
@@ -56,24 +55,7 @@ test('a list longer than the dialog shows whole entries and counts the others', 
     (_, i) =>
       `festive_montalcini_${i}  exited  registry.example.com/team/service-app:1.2.${i}  Exited (0) 3 days ago`,
   );
-  const screen = renderToScreen(
-    <ConfirmDialog
-      overlay={{
-        kind: 'confirm',
-        title: 'Remove 12 stopped containers?',
-        lines,
-        yesLabel: 'remove them',
-        tone: 'danger',
-        onYes: () => undefined,
-      }}
-      width={76}
-      maxLines={14}
-      theme={theme}
-      onClose={() => undefined}
-    />,
-    { cols: 80, rows: 24 },
-  );
-  rendered.push(screen);
+  const screen = renderConfirm('Remove 12 stopped containers?', lines, 76, 14);
   await screen.waitFor(/more/);
   const text = words(screen.screen());
   // Each entry takes two rows at 72 columns: six whole ones in the 13 rows left beside the count.
